@@ -1,0 +1,143 @@
+extension ReconcileContext {
+    /// Turns the working state into a decision: counts, weights, phase, conditions, message, timers.
+    mutating func finish() -> Decision {
+        let previous = snapshot.rollout.status ?? RolloutStatus()
+        recordCounts()
+        recordWeights()
+        let madeProgress = hasMadeProgress(since: previous)
+        status.observedGeneration = snapshot.rollout.metadata.generation
+        decidePhase(madeProgress: madeProgress)
+        if status.phase != previous.phase {
+            switch status.phase {
+            case .healthy?: events.append(RolloutEvent(.completed, "rollout is healthy: revision \(revisionNumber(status.stableRS)) serves all traffic"))
+            case .paused?, .progressing?, .degraded?, nil: break
+            }
+        }
+        let requeue = wakeUps.filter { $0 > now }.min().map { $0.seconds(since: now) }
+        return Decision(
+            revisions: targets.sorted { $0.number < $1.number },
+            revisionsToDelete: deletedRevisions,
+            traffic: traffic,
+            analysisRunsToStart: runsToStart,
+            analysisRunsToTerminate: runsToTerminate,
+            status: status,
+            events: events,
+            requeueAfter: requeue
+        )
+    }
+
+    /// Replica totals across revisions, as observed.
+    mutating func recordCounts() {
+        status.replicas = snapshot.revisions.reduce(0) { $0 + $1.replicas }
+        status.readyReplicas = snapshot.revisions.reduce(0) { $0 + $1.readyReplicas }
+        status.availableReplicas = snapshot.revisions.reduce(0) { $0 + $1.availableReplicas }
+        status.updatedReplicas = observed(desiredHash)?.replicas ?? 0
+    }
+
+    /// The canary status weights, from what the data plane reports (or replica counts without a router).
+    mutating func recordWeights() {
+        guard let canaryStrategy = spec.strategy?.canary else {
+            var blueGreen = status.blueGreen ?? BlueGreenStatus()
+            blueGreen.activeSelector = snapshot.traffic?.stable
+            blueGreen.previewSelector = snapshot.traffic?.canary
+            status.blueGreen = blueGreen
+            return
+        }
+        let maxWeight = canaryStrategy.maxTrafficWeight
+        let stableHash = status.stableRS
+        let canaryWeight: Int
+        if desiredHash == stableHash {
+            canaryWeight = 0
+        } else if canaryStrategy.trafficRouting != nil {
+            canaryWeight = snapshot.traffic?.canary == desiredHash ? (snapshot.traffic?.canaryWeight ?? 0) : 0
+        } else {
+            canaryWeight = actualCanaryWeight(
+                canaryAvailable: observed(desiredHash)?.availableReplicas ?? 0,
+                stableAvailable: observed(stableHash)?.availableReplicas ?? 0
+            )
+        }
+        var canary = status.canary ?? CanaryStatus()
+        canary.weights = TrafficWeights(
+            canary: WeightDestination(weight: canaryWeight, podTemplateHash: desiredHash == stableHash ? nil : desiredHash),
+            stable: WeightDestination(weight: maxWeight - canaryWeight, podTemplateHash: stableHash),
+            verified: traffic.map(isTrafficVerified)
+        )
+        let routes = (traffic?.headerRoutes.map(\.name) ?? []) + (traffic?.mirrorRoutes.map(\.name) ?? [])
+        canary.activeRoutes = routes.isEmpty ? nil : routes
+        status.canary = canary
+    }
+
+    /// Whether anything moved since the last status: replicas asked or available, step, traffic in effect.
+    func hasMadeProgress(since previous: RolloutStatus) -> Bool {
+        let scaled = targets.contains { target in observed(target.hash)?.replicas != target.replicas }
+        return scaled || previous.currentStepIndex != status.currentStepIndex
+            || previous.availableReplicas != status.availableReplicas
+            || previous.updatedReplicas != status.updatedReplicas
+            || previous.currentPodHash != status.currentPodHash
+            || previous.stableRS != status.stableRS
+            || previous.canary?.weights?.canary != status.canary?.weights?.canary
+            || previous.blueGreen?.activeSelector != status.blueGreen?.activeSelector
+            || previous.blueGreen?.previewSelector != status.blueGreen?.previewSelector
+    }
+
+    /// Phase, conditions and message; applies the progress deadline.
+    mutating func decidePhase(madeProgress: Bool) {
+        let stableNumber = revisionNumber(status.stableRS)
+        let available = observed(status.stableRS)?.availableReplicas ?? 0
+        let isComplete = desiredHash == status.stableRS && waitingFor == nil
+        status.setCondition(
+            .available, available >= replicas ? .true : .false,
+            reason: available >= replicas ? .availableReason : .notAvailable,
+            message: available >= replicas ? "rollout has minimum availability" : "rollout does not have minimum availability",
+            at: now, isUpdate: false
+        )
+        if status.isAborted {
+            let reason = status.abortReason ?? "aborted by a user"
+            status.phase = .degraded
+            status.message = "RolloutAborted: rollout aborted update to revision \(revisionNumber(desiredHash)): \(reason)"
+            status.setCondition(.progressing, .false, reason: .rolloutAborted, message: status.message ?? "", at: now, isUpdate: false)
+            status.removeCondition(.paused)
+            return
+        }
+        if spec.isPaused || !status.activePauseConditions.isEmpty {
+            status.phase = .paused
+            status.message = waitingFor ?? "paused"
+            status.setCondition(.paused, .true, reason: .rolloutPaused, message: status.message ?? "", at: now, isUpdate: false)
+            status.setCondition(.progressing, .unknown, reason: .rolloutPaused, message: "rollout is paused", at: now)
+            return
+        }
+        status.removeCondition(.paused)
+        if isComplete {
+            status.phase = .healthy
+            status.message = "revision \(stableNumber) is stable: \(available)/\(replicas) replicas available, all traffic"
+            status.setCondition(.progressing, .true, reason: .newReplicaSetAvailable, message: "rollout has completed", at: now, isUpdate: madeProgress)
+            status.setCondition(.healthy, .true, reason: .rolloutCompleted, message: "rollout is healthy", at: now, isUpdate: false)
+            status.setCondition(.completed, .true, reason: .rolloutCompleted, message: "rollout completed update to revision \(stableNumber)", at: now, isUpdate: false)
+            return
+        }
+        status.setCondition(.healthy, .false, reason: .replicaSetUpdated, message: "rollout is not healthy", at: now, isUpdate: false)
+        status.setCondition(.completed, .false, reason: .replicaSetUpdated, message: "rollout is updating", at: now, isUpdate: false)
+        let progressing = status.condition(.progressing)
+        let deadline = Double(spec.effectiveProgressDeadlineSeconds)
+        let wasStalled = progressing?.reason == .progressDeadlineExceeded
+        if madeProgress || progressing == nil || progressing?.status == .unknown {
+            status.setCondition(.progressing, .true, reason: .replicaSetUpdated, message: waitingFor ?? "updating", at: now)
+        } else if let progressing, !wasStalled, now.seconds(since: progressing.lastUpdateTime) >= deadline {
+            status.setCondition(.progressing, .false, reason: .progressDeadlineExceeded, message: "rollout made no progress for \(Int(deadline))s", at: now)
+            events.append(RolloutEvent(.progressDeadlineExceeded, "rollout made no progress for \(Int(deadline))s", isWarning: true))
+            if spec.progressDeadlineAbort ?? false {
+                abort(because: "progress deadline of \(Int(deadline))s exceeded")
+            }
+        }
+        if status.condition(.progressing)?.reason == .progressDeadlineExceeded {
+            status.phase = .degraded
+            status.message = "ProgressDeadlineExceeded: \(waitingFor ?? "no progress")"
+            return
+        }
+        if let since = status.condition(.progressing)?.lastUpdateTime {
+            wake(at: since.adding(seconds: deadline))
+        }
+        status.phase = .progressing
+        status.message = waitingFor ?? "updating to revision \(revisionNumber(desiredHash))"
+    }
+}

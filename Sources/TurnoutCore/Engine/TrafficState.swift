@@ -1,0 +1,26 @@
+/// Where traffic goes: desired in a decision, observed in a snapshot (the router's `observedWeight`).
+///
+/// Canary: `stable` receives production traffic except `canaryWeight` percent, which goes to `canary`;
+/// a `nil` weight means the split follows replica counts (no traffic router).
+/// Blue-green: `stable` is what the active service selects and `canary` what the preview service selects.
+public struct TrafficState: Sendable, Hashable, Codable {
+    /// The revision hash receiving production traffic (canary stable, blue-green active).
+    public var stable: String?
+    /// The revision hash of the canary or preview destination.
+    public var canary: String?
+    /// Percent of production traffic routed to `canary`; `nil` when replica counts decide.
+    public var canaryWeight: Int?
+    /// Header routes to the canary, in effect or wanted.
+    public var headerRoutes: [SetHeaderRoute]
+    /// Mirror routes to the canary, in effect or wanted.
+    public var mirrorRoutes: [SetMirrorRoute]
+
+    /// Creates a traffic state.
+    public init(stable: String?, canary: String?, canaryWeight: Int? = nil, headerRoutes: [SetHeaderRoute] = [], mirrorRoutes: [SetMirrorRoute] = []) {
+        self.stable = stable
+        self.canary = canary
+        self.canaryWeight = canaryWeight
+        self.headerRoutes = headerRoutes
+        self.mirrorRoutes = mirrorRoutes
+    }
+}

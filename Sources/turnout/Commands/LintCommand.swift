@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TurnoutCore
+
+/// `turnout lint -f FILE...`: checks manifests and prints every problem as FILE:LINE:COL: field.path: message.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check manifests; exit 0 when valid, 1 when not.",
+        discussion: """
+            Each problem is one line `FILE:LINE:COL: field.path: message`, warnings prefixed `warning:`,
+            with a fix where one exists. Warnings alone do not fail the check. A directory lints every
+            .yaml, .yml and .json file in it; `-` reads standard input.
+            """
+    )
+
+    @Option(name: [.customShort("f"), .customLong("filename")], parsing: .upToNextOption, help: "Manifest files or directories.")
+    var files: [String] = []
+
+    @Argument(help: "More manifest files (same as -f).")
+    var moreFiles: [String] = []
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "table (default) or json.")
+    var output: OutputFormat = .table
+
+    func validate() throws {
+        if files.isEmpty && moreFiles.isEmpty {
+            throw ValidationError("name at least one manifest file: turnout lint -f rollout.yaml")
+        }
+    }
+
+    func run() throws {
+        let set = ManifestFiles.load(files + moreFiles)
+        let diagnostics = (set.diagnostics + Linter.lint(set)).sorted {
+            ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
+        }
+        switch output {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(diagnostics)
+            print(String(decoding: data, as: UTF8.self))
+        case .table:
+            for diagnostic in diagnostics { print(diagnostic.rendered) }
+            let errors = diagnostics.filter(\.isError).count
+            let warnings = diagnostics.count - errors
+            let fileCount = ManifestFiles.expand(files + moreFiles).count
+            let summary = errors == 0
+                ? "\(fileCount) file(s) valid, \(set.documents.count) object(s), \(warnings) warning(s)"
+                : "\(errors) error(s), \(warnings) warning(s) in \(fileCount) file(s)"
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
+        }
+        if diagnostics.contains(where: \.isError) { throw ExitCode(1) }
+    }
+}

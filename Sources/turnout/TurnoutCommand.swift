@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `turnout` command: progressive delivery for Kubernetes and single hosts.
+@main
+struct TurnoutCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "turnout",
+        abstract: "Blue-green and canary releases with verified traffic moves and measured analysis.",
+        discussion: """
+            Turnout reads Argo Rollouts-compatible manifests (turnout.dev/v1alpha1 or argoproj.io/v1alpha1).
+            Start with `turnout lint -f FILE` and `turnout simulate -f FILE`.
+            """,
+        subcommands: [LintCommand.self, SimulateCommand.self]
+    )
+}
