@@ -13,6 +13,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(
@@ -24,18 +29,62 @@ let package = Package(
             dependencies: ["TurnoutCore", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
+            name: "TurnoutProxy",
+            dependencies: [
+                "TurnoutCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Atomics", package: "swift-atomics"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "TurnoutDemoApp",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "TurnoutLocal",
+            dependencies: [
+                "TurnoutCore", "TurnoutRuntime", "TurnoutProxy",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "TurnoutSimulation",
             dependencies: ["TurnoutCore", "TurnoutRuntime"]
         ),
         .executableTarget(
             name: "turnout",
             dependencies: [
-                "TurnoutCore", "TurnoutRuntime", "TurnoutSimulation",
+                "TurnoutCore", "TurnoutRuntime", "TurnoutSimulation", "TurnoutProxy", "TurnoutLocal", "TurnoutDemoApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "TurnoutCoreTests", dependencies: ["TurnoutCore", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TurnoutRuntimeTests", dependencies: ["TurnoutRuntime", "TurnoutSimulation"]),
+        .testTarget(
+            name: "TurnoutProxyTests",
+            dependencies: [
+                "TurnoutProxy",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "TurnoutDemoAppTests",
+            dependencies: ["TurnoutDemoApp", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
+        .testTarget(name: "TurnoutLocalTests", dependencies: ["TurnoutLocal"]),
         .testTarget(name: "TurnoutEndToEndTests", dependencies: ["turnout"]),
     ]
 )

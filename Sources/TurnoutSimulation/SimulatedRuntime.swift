@@ -58,7 +58,7 @@ public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisR
         templates.first { $0.name == name && $0.isClusterScoped == clusterScoped }
     }
 
-    public func saveStatus(_ status: RolloutStatus, ofRollout name: String) {
+    public func saveStatus(_ status: RolloutStatus, ofRollout name: String, expectedResourceVersion: String?) {
         rollout.status = status
     }
 

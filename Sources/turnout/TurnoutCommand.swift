@@ -10,6 +10,6 @@ struct TurnoutCommand: AsyncParsableCommand {
             Turnout reads Argo Rollouts-compatible manifests (turnout.dev/v1alpha1 or argoproj.io/v1alpha1).
             Start with `turnout lint -f FILE` and `turnout simulate -f FILE`.
             """,
-        subcommands: [LintCommand.self, SimulateCommand.self]
+        subcommands: [LintCommand.self, SimulateCommand.self, DemoAppCommand.self, ProxyCommand.self]
     )
 }

@@ -73,7 +73,7 @@ extension ReconcileContext {
         let replicasReady = canary.desired == counts.canary && canary.available >= counts.canary
             && (stable?.desired ?? 0) == counts.stable && (stable?.available ?? 0) >= counts.stable
         if !replicasReady {
-            wait(for: "waiting for \(counts.canary) canary replicas (\(canary.available) available) and \(counts.stable) stable")
+            wait(for: "waiting for \(counts.canary) canary and \(counts.stable) stable replicas to be available (now \(canary.available) and \(stable?.available ?? 0))")
         } else if weight != plan.weight {
             wait(for: "waiting for canary replicas before raising the weight to \(plan.weight)%")
         } else if !isTrafficVerified(wanted) {
@@ -97,7 +97,7 @@ extension ReconcileContext {
             let due = condition.startTime.adding(seconds: duration.seconds)
             if due <= now { return true }
             wake(at: due)
-            wait(for: "paused at step \(index + 1) for \(duration.text); continuing in \(Int(due.seconds(since: now).rounded(.up)))s")
+            wait(for: "paused at step \(index + 1) for \(duration.displayText); continuing in \(Int(due.seconds(since: now).rounded(.up)))s")
             return false
         }
         if let analysis = step.analysis {

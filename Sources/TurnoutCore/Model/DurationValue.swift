@@ -71,4 +71,9 @@ extension DurationValue: Codable {
 
 extension DurationValue: CustomStringConvertible {
     public var description: String { text }
+
+    /// The duration for people: as written, with `s` added to a bare number of seconds.
+    public var displayText: String {
+        Double(text) != nil ? "\(text)s" : text
+    }
 }

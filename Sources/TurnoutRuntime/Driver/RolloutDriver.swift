@@ -44,7 +44,7 @@ public struct RolloutDriver: Sendable {
         return decision
     }
 
-    /// Applies a decision: scale up before moving traffic, move traffic, then start or stop analysis and save status.
+    /// Applies a decision: revisions, traffic, analysis, then status (refused if the rollout changed meanwhile; the next reconcile retries).
     func carryOut(_ decision: Decision, for rollout: Rollout) async throws {
         var metadata = logger
         metadata[metadataKey: "rollout.name"] = "\(rollout.name)"
@@ -58,7 +58,7 @@ public struct RolloutDriver: Sendable {
         for request in decision.analysisRunsToStart {
             try await analysisRuns.start(request, for: rollout)
         }
-        try await store.saveStatus(decision.status, ofRollout: rollout.name)
+        try await store.saveStatus(decision.status, ofRollout: rollout.name, expectedResourceVersion: rollout.metadata.resourceVersion)
         if !decision.events.isEmpty {
             try await store.record(decision.events, forRollout: rollout.name, at: clock.now())
             for event in decision.events {

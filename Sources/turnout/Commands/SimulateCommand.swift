@@ -12,7 +12,8 @@ struct SimulateCommand: AsyncParsableCommand {
             Starts healthy on the image in the file, changes the first container's image, and prints one
             row each time replicas, traffic, step, phase or message change. Analysis runs measure on their
             intervals with the outcome given by --analysis (default successful). A pause that waits for a
-            person ends the simulation unless --promote-after is given.
+            person ends the simulation unless --promote-after is given. STEP shows steps done out of
+            all steps; in JSON, `step` is the current step index.
             """
     )
 
@@ -64,7 +65,8 @@ struct SimulateCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(timeline), as: UTF8.self))
         case .table:
-            print(TimelineTable(entries: timeline, isBlueGreen: rollout.spec.strategy?.blueGreen != nil).rendered)
+            let stepCount = rollout.spec.strategy?.canary?.steps?.count ?? 0
+            print(TimelineTable(entries: timeline, isBlueGreen: rollout.spec.strategy?.blueGreen != nil, stepCount: stepCount).rendered)
         }
     }
 

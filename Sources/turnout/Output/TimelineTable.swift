@@ -7,6 +7,8 @@ struct TimelineTable {
     var entries: [TimelineEntry]
     /// Whether to call the new version's column PREVIEW instead of CANARY.
     var isBlueGreen: Bool
+    /// The number of canary steps, shown as `done/total` in the STEP column.
+    var stepCount: Int
 
     /// The table, one line per entry under a header.
     var rendered: String {
@@ -14,7 +16,7 @@ struct TimelineTable {
         let rows = entries.map { entry in
             [
                 Self.format(seconds: entry.t),
-                entry.step.map { "\($0)" } ?? "-",
+                entry.step.map { "\($0)/\(stepCount)" } ?? "-",
                 "\(entry.stableReplicas)",
                 "\(entry.canaryReplicas)",
                 "\(entry.canaryWeight)%",

@@ -1,0 +1,99 @@
+import TurnoutCore
+
+/// How to start one replica as a local process: its argument vector, environment, working directory and port,
+/// how to tell it is ready, and how to stop it. Built by a pure function from the pod template.
+public struct LaunchPlan: Sendable, Hashable {
+    /// The variable holding the replica's loopback port.
+    public static let portVariable = "PORT"
+    /// The same port under Turnout's own name.
+    public static let turnoutPortVariable = "TURNOUT_PORT"
+
+    /// The name of the container the process runs.
+    public var containerName: String
+    /// The argument vector; the first element is the program (a path, or a name looked up in `PATH`). Never a shell string.
+    public var arguments: [String]
+    /// The whole environment of the process.
+    public var environment: [String: String]
+    /// The directory the process starts in; `nil` for the daemon's.
+    public var workingDirectory: String?
+    /// The loopback port the process is to listen on (also in `PORT` and `TURNOUT_PORT`).
+    public var port: Int
+    /// How readiness is probed.
+    public var readiness: ReadinessCheck
+    /// What runs before SIGTERM, if anything.
+    public var preStop: StopHook?
+    /// Seconds from the start of `preStop` to SIGKILL.
+    public var terminationGracePeriodSeconds: Double
+    /// Other containers of the template, which the single-host runtime does not run.
+    public var ignoredContainers: [String]
+
+    /// Creates a plan.
+    public init(containerName: String, arguments: [String], environment: [String: String], workingDirectory: String? = nil, port: Int, readiness: ReadinessCheck, preStop: StopHook? = nil, terminationGracePeriodSeconds: Double = 30, ignoredContainers: [String] = []) {
+        self.containerName = containerName
+        self.arguments = arguments
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.port = port
+        self.readiness = readiness
+        self.preStop = preStop
+        self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
+        self.ignoredContainers = ignoredContainers
+    }
+
+    /// The address the replica serves on.
+    public var address: String { "127.0.0.1:\(port)" }
+
+    /// The plan for a replica of `template` on `port`. Pure.
+    ///
+    /// Runs the first container that declares a port (else the first container). The argument vector is the
+    /// container's `command` + `args`, or, without a command, the image table's prefix for the image + `args`,
+    /// all with `$(VAR)` expanded from the container's environment. The environment is `settings.baseEnvironment`,
+    /// then `PORT` and `TURNOUT_PORT` (= `port`; the template cannot override them), then the template's
+    /// variables in order, each value expanded from the ones before it.
+    public static func build(template: PodTemplate, port: Int, settings: LaunchSettings) throws(ProcessSupervisorError) -> LaunchPlan {
+        let containers = template.spec.containers
+        guard let container = containers.first(where: { !($0.ports ?? []).isEmpty }) ?? containers.first else {
+            throw .noContainers
+        }
+        var variables = [portVariable: String(port), turnoutPortVariable: String(port)]
+        if let image = container.image {
+            let reference = ImageReference(image)
+            variables[ImageReference.imageVariable] = image
+            variables[ImageReference.tagVariable] = reference.effectiveTag
+        }
+        for variable in container.env ?? [] where !isReserved(variable.name) {
+            guard variable.valueFrom == nil else {
+                throw .unsupportedEnvironmentSource(container: container.name, variable: variable.name)
+            }
+            variables[variable.name] = VariableExpansion.expand(variable.value ?? "", variables: variables)
+        }
+        let expand = { (text: String) in VariableExpansion.expand(text, variables: variables) }
+        let program: [String]
+        if let command = container.command, !command.isEmpty {
+            program = command.map(expand)
+        } else if let image = container.image {
+            guard let prefix = settings.images.prefix(for: image), !prefix.isEmpty else {
+                throw .unknownImage(container: container.name, image: image)
+            }
+            program = prefix.map(expand)
+        } else {
+            throw .noCommand(container: container.name)
+        }
+        return LaunchPlan(
+            containerName: container.name,
+            arguments: program + (container.args ?? []).map(expand),
+            environment: settings.baseEnvironment.merging(variables) { _, template in template },
+            workingDirectory: container.workingDir.flatMap { $0.isEmpty ? nil : $0 },
+            port: port,
+            readiness: try ReadinessCheck.resolve(container.readinessProbe, container: container.name, defaultPeriodSeconds: settings.defaultProbePeriodSeconds),
+            preStop: try StopHook.resolve(container.lifecycle?.preStop, container: container.name),
+            terminationGracePeriodSeconds: template.spec.terminationGracePeriodSeconds.map { Double(max(0, $0)) } ?? settings.defaultTerminationGracePeriodSeconds,
+            ignoredContainers: containers.map(\.name).filter { $0 != container.name }
+        )
+    }
+
+    /// Whether the runtime sets a variable itself, so a template cannot change it.
+    private static func isReserved(_ name: String) -> Bool {
+        name == portVariable || name == turnoutPortVariable
+    }
+}

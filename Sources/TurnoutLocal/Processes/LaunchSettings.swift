@@ -1,0 +1,27 @@
+/// What a launch plan is built with besides the template: the image table, the inherited environment and local defaults.
+public struct LaunchSettings: Sendable, Hashable {
+    /// Names of the daemon's environment variables every replica inherits by default.
+    public static let inheritedVariableNames = ["PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR"]
+
+    /// Image reference → argument-vector prefix, for containers without a command.
+    public var images: ImageTable
+    /// Variables every replica starts with, before the template's (not available to `$(VAR)`, as on Kubernetes).
+    public var baseEnvironment: [String: String]
+    /// Seconds between readiness probes when the probe gives no `periodSeconds` (Kubernetes uses 10; local processes start fast).
+    public var defaultProbePeriodSeconds: Double
+    /// Seconds between SIGTERM and SIGKILL when the template gives no `terminationGracePeriodSeconds`.
+    public var defaultTerminationGracePeriodSeconds: Double
+
+    /// Creates settings.
+    public init(images: ImageTable, baseEnvironment: [String: String], defaultProbePeriodSeconds: Double = 1, defaultTerminationGracePeriodSeconds: Double = 30) {
+        self.images = images
+        self.baseEnvironment = baseEnvironment
+        self.defaultProbePeriodSeconds = defaultProbePeriodSeconds
+        self.defaultTerminationGracePeriodSeconds = defaultTerminationGracePeriodSeconds
+    }
+
+    /// The variables of `environment` (the daemon's, usually) that replicas inherit.
+    public static func inherited(from environment: [String: String]) -> [String: String] {
+        environment.filter { inheritedVariableNames.contains($0.key) }
+    }
+}
