@@ -189,9 +189,8 @@ public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisR
                     run.phase = assessRun(run.metrics.map { (run.results[$0.name]?.phase ?? .pending, false) })
                 }
             }
-            if run.phase.isCompleted, run.phase != .successful {
-                let culprit = run.results.values.first { $0.phase == run.phase }
-                run.message = culprit.map { "metric \"\($0.name)\" assessed \($0.phase.rawValue): \($0.failed ?? 0) failed, \($0.inconclusive ?? 0) inconclusive, \($0.error ?? 0) errors" }
+            if let message = runOutcomeMessage(phase: run.phase, results: run.metrics.compactMap { run.results[$0.name] }) {
+                run.message = message
             }
             runs[index] = run
         }
@@ -199,10 +198,6 @@ public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisR
 
     /// When a metric's next measurement is due, or `nil` when it has taken all it will.
     private func nextMeasurementTime(_ run: Run, _ metric: Metric) -> Instant? {
-        let taken = run.results[metric.name]?.count ?? 0
-        if let expected = expectedMeasurementCount(metric), taken >= expected { return nil }
-        if let phase = run.results[metric.name]?.phase, phase.isCompleted { return nil }
-        let first = run.startedAt.adding(seconds: metric.initialDelay?.seconds ?? 0)
-        return first.adding(seconds: Double(taken) * (metric.interval?.seconds ?? 0))
+        TurnoutCore.nextMeasurementTime(metric, result: run.results[metric.name], runStartedAt: run.startedAt)
     }
 }
