@@ -19,7 +19,7 @@ import TurnoutCore
     @Test func mutatedManifestsNeverCrashTheLoaderOrTheLinter() {
         let manifests = Self.manifests
         #expect(manifests.count >= 20)
-        var random = NodeDecoderFuzzTests.SplitMix64(seed: 0x7475_726E_6F75_74)
+        var random = SplitMix64(seed: 0x7475_726E_6F75_74)
         var runs = 0
         for manifest in manifests {
             var bytes = manifest.bytes
