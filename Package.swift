@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         .target(
@@ -57,6 +59,28 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TurnoutProviders",
+            dependencies: [
+                "TurnoutCore", "TurnoutRuntime", "TurnoutProxy",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "TurnoutServer",
+            dependencies: [
+                "TurnoutCore", "TurnoutLocal",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "TurnoutSimulation",
             dependencies: ["TurnoutCore", "TurnoutRuntime"]
         ),
@@ -64,7 +88,10 @@ let package = Package(
             name: "turnout",
             dependencies: [
                 "TurnoutCore", "TurnoutRuntime", "TurnoutSimulation", "TurnoutProxy", "TurnoutLocal", "TurnoutDemoApp",
+                "TurnoutProviders", "TurnoutServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -85,6 +112,31 @@ let package = Package(
             dependencies: ["TurnoutDemoApp", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "TurnoutLocalTests", dependencies: ["TurnoutLocal"]),
-        .testTarget(name: "TurnoutEndToEndTests", dependencies: ["turnout"]),
+        .testTarget(
+            name: "TurnoutProvidersTests",
+            dependencies: [
+                "TurnoutProviders", "TurnoutProxy", "TurnoutCore", "TurnoutRuntime",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "TurnoutServerTests",
+            dependencies: [
+                "TurnoutServer", "TurnoutLocal", "TurnoutCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "TurnoutEndToEndTests",
+            dependencies: [
+                "turnout", "TurnoutCore", "TurnoutLocal", "TurnoutDemoApp",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ]
 )

@@ -18,13 +18,11 @@ public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisR
     /// One simulated analysis run.
     struct Run {
         var name: String
-        var metrics: [Metric]
+        var spec: AnalysisRunSpec
         var outcomes: [String: AnalysisOutcome]
         var startedAt: Instant
-        var results: [String: MetricResult]
+        var status: AnalysisRunStatus
         var isTerminated: Bool
-        var phase: AnalysisPhase
-        var message: String?
     }
 
     /// The rollout as the simulated store holds it.
@@ -135,69 +133,60 @@ public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisR
 
     // MARK: AnalysisRuns
 
-    public func runs(of rollout: Rollout) -> [AnalysisRunState] {
-        measureDueMetrics()
-        return runs.map { AnalysisRunState(name: $0.name, phase: $0.phase, message: $0.message) }
+    public func runs(of rollout: Rollout) async -> [AnalysisRunState] {
+        await measureDueMetrics()
+        return runs.map { AnalysisRunState(name: $0.name, phase: $0.status.phase, message: $0.status.message) }
     }
 
-    public func start(_ request: AnalysisRunRequest, for rollout: Rollout) {
+    public func start(_ request: AnalysisRunRequest, for rollout: Rollout) async {
         guard !runs.contains(where: { $0.name == request.name }) else { return }
-        var metrics: [Metric] = []
+        var found: [AnalysisTemplate] = []
         var runOutcomes: [String: AnalysisOutcome] = [:]
         for reference in request.analysis.allTemplates {
-            let template = templates.first { $0.name == reference.templateName && $0.isClusterScoped == (reference.clusterScope ?? false) }
-            for metric in template?.spec.metrics ?? [] {
-                metrics.append(metric)
+            guard let template = templates.first(where: { $0.name == reference.templateName && $0.isClusterScoped == (reference.clusterScope ?? false) }) else { continue }
+            found.append(template)
+            for metric in template.spec.metrics {
                 runOutcomes[metric.name] = outcomes[reference.templateName] ?? .successful
             }
         }
-        let message = metrics.isEmpty ? "no metrics: templates \(request.analysis.allTemplates.map(\.templateName).joined(separator: ", ")) not found" : nil
-        runs.append(Run(name: request.name, metrics: metrics, outcomes: runOutcomes, startedAt: clock.now(), results: [:], isTerminated: false, phase: metrics.isEmpty ? .error : .running, message: message))
-        measureDueMetrics()
+        let spec = AnalysisRunSpec(templates: found, analysis: request.analysis)
+        var status = AnalysisRunStatus(phase: spec.metrics.isEmpty ? .error : .running)
+        if spec.metrics.isEmpty {
+            status.message = "no metrics: templates \(request.analysis.allTemplates.map(\.templateName).joined(separator: ", ")) not found"
+        }
+        status.startedAt = clock.now().rfc3339
+        runs.append(Run(name: request.name, spec: spec, outcomes: runOutcomes, startedAt: clock.now(), status: status, isTerminated: false))
+        await measureDueMetrics()
     }
 
     public func terminate(_ name: String) {
         guard let index = runs.firstIndex(where: { $0.name == name }) else { return }
         runs[index].isTerminated = true
-        if !runs[index].phase.isCompleted {
-            runs[index].phase = .successful
-            runs[index].message = "terminated"
+        if !runs[index].status.phase.isCompleted {
+            runs[index].status.phase = .successful
+            runs[index].status.message = "terminated"
         }
     }
 
     /// When the next measurement of a running analysis run is due.
     public func nextMeasurement(after now: Instant) -> Instant? {
-        runs.filter { !$0.phase.isCompleted }.flatMap { run in
-            run.metrics.compactMap { nextMeasurementTime(run, $0) }
-        }.filter { $0 > now }.min()
+        runs.compactMap { $0.status.nextMeasurementTime(of: $0.spec, startedAt: $0.startedAt) }.filter { $0 > now }.min()
     }
 
-    /// Takes every measurement that is due and updates run phases.
-    private func measureDueMetrics() {
+    /// Takes every measurement that is due with the shared measurement loop; each measurement's phase is the
+    /// outcome given for its template.
+    private func measureDueMetrics() async {
         let now = clock.now()
-        for index in runs.indices where !runs[index].phase.isCompleted {
+        for index in runs.indices where !runs[index].status.phase.isCompleted {
             var run = runs[index]
-            for metric in run.metrics {
-                while let due = nextMeasurementTime(run, metric), due <= now, !run.phase.isCompleted {
-                    var result = run.results[metric.name] ?? MetricResult(name: metric.name, phase: .running)
-                    let phase = run.outcomes[metric.name]?.measurementPhase ?? .successful
-                    var measurement = Measurement(phase: phase, value: phase == .successful ? "0" : "1")
-                    measurement.finishedAt = due.rfc3339
-                    recordMeasurement(measurement, into: &result)
-                    result.phase = assessMetric(metric, result)
-                    run.results[metric.name] = result
-                    run.phase = assessRun(run.metrics.map { (run.results[$0.name]?.phase ?? .pending, false) })
-                }
-            }
-            if let message = runOutcomeMessage(phase: run.phase, results: run.metrics.compactMap { run.results[$0.name] }) {
-                run.message = message
+            let outcomes = run.outcomes
+            await run.status.measureDue(run.spec, startedAt: run.startedAt, now: now) { metric, due in
+                let phase = outcomes[metric.name]?.measurementPhase ?? .successful
+                var measurement = Measurement(phase: phase, value: phase == .successful ? "0" : "1")
+                measurement.finishedAt = due.rfc3339
+                return measurement
             }
             runs[index] = run
         }
-    }
-
-    /// When a metric's next measurement is due, or `nil` when it has taken all it will.
-    private func nextMeasurementTime(_ run: Run, _ metric: Metric) -> Instant? {
-        TurnoutCore.nextMeasurementTime(metric, result: run.results[metric.name], runStartedAt: run.startedAt)
     }
 }

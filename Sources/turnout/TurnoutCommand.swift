@@ -10,6 +10,11 @@ struct TurnoutCommand: AsyncParsableCommand {
             Turnout reads Argo Rollouts-compatible manifests (turnout.dev/v1alpha1 or argoproj.io/v1alpha1).
             Start with `turnout lint -f FILE` and `turnout simulate -f FILE`.
             """,
-        subcommands: [LintCommand.self, SimulateCommand.self, DemoAppCommand.self, ProxyCommand.self]
+        subcommands: [
+            DemoCommand.self, UpCommand.self, LintCommand.self, SimulateCommand.self, DemoAppCommand.self, ProxyCommand.self,
+            ApplyCommand.self, GetCommand.self, ListCommand.self, StatusCommand.self,
+            PromoteCommand.self, AbortCommand.self, RetryCommand.self, PauseCommand.self, ResumeCommand.self,
+            UndoCommand.self, RestartCommand.self, SetCommand.self, EventsCommand.self, LogsCommand.self, DeleteCommand.self,
+        ]
     )
 }

@@ -27,8 +27,8 @@ struct TurnoutBinary {
     /// The repository root, for fixtures and examples.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `turnout ARGS` in the repository root with a 60-second limit.
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `turnout ARGS` in the repository root, stopping it after `timeout` seconds.
+    static func run(_ arguments: [String], timeout: Int = 60) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -44,9 +44,9 @@ struct TurnoutBinary {
         nonisolated(unsafe) var errData = Data()
         DispatchQueue.global().async(group: group) { outData = output.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
-        if group.wait(timeout: .now() + 60) == .timedOut {
+        if group.wait(timeout: .now() + .seconds(timeout)) == .timedOut {
             process.terminate()
-            throw TimeoutError(arguments: arguments)
+            throw TimeoutError(arguments: arguments, seconds: timeout)
         }
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
@@ -55,6 +55,7 @@ struct TurnoutBinary {
     /// A run that did not finish in time.
     struct TimeoutError: Error, CustomStringConvertible {
         var arguments: [String]
-        var description: String { "turnout \(arguments.joined(separator: " ")) did not finish within 60 s" }
+        var seconds: Int
+        var description: String { "turnout \(arguments.joined(separator: " ")) did not finish within \(seconds) s" }
     }
 }

@@ -22,18 +22,43 @@ enum ArgumentPlaceholders {
 
     /// The argument names of every `{{args.NAME}}` in a text, in order.
     static func names(in text: String) -> [String] {
-        var names: [String] = []
+        placeholders(in: text).map(\.name)
+    }
+
+    /// Every `{{args.NAME}}` (spaces allowed inside the braces) in a text: where it is and the name it holds.
+    static func placeholders(in text: String) -> [(range: Range<String.Index>, name: String)] {
+        var found: [(range: Range<String.Index>, name: String)] = []
         var rest = text[...]
         while let open = rest.range(of: "{{") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
             let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             if inner.hasPrefix("args.") {
                 let name = String(inner.dropFirst("args.".count)).trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty { names.append(name) }
+                if !name.isEmpty { found.append((open.lowerBound..<close.upperBound, name)) }
             }
             rest = rest[close.upperBound...]
         }
-        return names
+        return found
+    }
+
+    /// The text with every `{{args.NAME}}` replaced by its value; names without a value are left as written
+    /// and returned in `missing`, in order.
+    static func replacing(in text: String, values: [String: String]) -> (text: String, missing: [String]) {
+        var result = ""
+        var missing: [String] = []
+        var position = text.startIndex
+        for placeholder in placeholders(in: text) {
+            result += text[position..<placeholder.range.lowerBound]
+            if let value = values[placeholder.name] {
+                result += value
+            } else {
+                result += text[placeholder.range]
+                missing.append(placeholder.name)
+            }
+            position = placeholder.range.upperBound
+        }
+        result += text[position...]
+        return (result, missing)
     }
 
     private static func collect(_ value: Any, path: LintContext.Path, depth: Int, _ visit: (LintContext.Path, String) -> Void) {

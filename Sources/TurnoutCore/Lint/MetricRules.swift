@@ -1,4 +1,4 @@
-/// Checks one analysis metric: one provider Turnout can query, and measurement counts that make sense.
+/// Checks one analysis metric: one provider Turnout can query, conditions that parse, and measurement counts that make sense.
 enum MetricRules {
     /// The providers Turnout queries.
     static let supportedProviders = ["builtin", "judge", "prometheus", "web", "job"]
@@ -6,6 +6,8 @@ enum MetricRules {
     /// Reports every problem of the metric at `path`.
     static func check(_ metric: Metric, at path: LintContext.Path, in context: inout LintContext) {
         checkProvider(metric.provider, at: path + [.key("provider")], in: &context)
+        ProviderRules.check(metric.provider, at: path + [.key("provider")], in: &context)
+        ConditionRules.check(metric, at: path, in: &context)
         checkLimits(metric, at: path, in: &context)
     }
 

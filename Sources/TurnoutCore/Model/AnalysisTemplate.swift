@@ -51,9 +51,10 @@ public struct AnalysisArgument: Sendable, Hashable, Codable {
     public var valueFrom: AnalysisArgumentValueFrom?
 
     /// Creates an argument.
-    public init(name: String, value: String? = nil) {
+    public init(name: String, value: String? = nil, valueFrom: AnalysisArgumentValueFrom? = nil) {
         self.name = name
         self.value = value
+        self.valueFrom = valueFrom
     }
 }
 
@@ -63,6 +64,12 @@ public struct AnalysisArgumentValueFrom: Sendable, Hashable, Codable {
     public var secretKeyRef: SecretKeyReference?
     /// A field of the rollout.
     public var fieldRef: FieldReference?
+
+    /// Creates a value source.
+    public init(secretKeyRef: SecretKeyReference? = nil, fieldRef: FieldReference? = nil) {
+        self.secretKeyRef = secretKeyRef
+        self.fieldRef = fieldRef
+    }
 }
 
 /// A key of a Secret.
@@ -71,4 +78,10 @@ public struct SecretKeyReference: Sendable, Hashable, Codable {
     public var name: String
     /// The key in the Secret.
     public var key: String
+
+    /// Creates a reference.
+    public init(name: String, key: String) {
+        self.name = name
+        self.key = key
+    }
 }

@@ -38,9 +38,9 @@ public struct Metric: Sendable, Hashable, Codable {
 /// `metric.provider`: exactly one source of measurements.
 public struct MetricSource: Sendable, Hashable, Codable {
     /// Turnout's own proxy metrics for a revision.
-    public var builtin: JSONValue?
+    public var builtin: BuiltinMetric?
     /// Turnout's statistical canary judge.
-    public var judge: JSONValue?
+    public var judge: JudgeMetric?
     /// A Prometheus query.
     public var prometheus: PrometheusMetric?
     /// An HTTP request.
@@ -67,10 +67,12 @@ public struct MetricSource: Sendable, Hashable, Codable {
     public var plugin: JSONValue?
 
     /// Creates a provider with a job.
-    public init(job: JobMetric? = nil, prometheus: PrometheusMetric? = nil, web: WebMetric? = nil) {
+    public init(job: JobMetric? = nil, prometheus: PrometheusMetric? = nil, web: WebMetric? = nil, builtin: BuiltinMetric? = nil, judge: JudgeMetric? = nil) {
         self.job = job
         self.prometheus = prometheus
         self.web = web
+        self.builtin = builtin
+        self.judge = judge
     }
 
     /// The names of the providers set.
@@ -98,10 +100,51 @@ public struct PrometheusMetric: Sendable, Hashable, Codable {
     public var insecure: Bool?
     /// Extra request headers.
     public var headers: [WebMetricHeader]?
-    /// Authentication, kept as written.
-    public var authentication: JSONValue?
+    /// Authentication: `basic`, `bearerToken` (Turnout's), or Argo's `sigv4`/`oauth2` (kept, not used).
+    public var authentication: PrometheusAuthentication?
     /// A range query instead of an instant one.
     public var rangeQuery: PrometheusRangeQuery?
+
+    /// Creates a Prometheus query.
+    public init(address: String? = nil, query: String? = nil, timeout: Int? = nil, headers: [WebMetricHeader]? = nil, rangeQuery: PrometheusRangeQuery? = nil) {
+        self.address = address
+        self.query = query
+        self.timeout = timeout
+        self.headers = headers
+        self.rangeQuery = rangeQuery
+    }
+}
+
+/// How Turnout authenticates to Prometheus.
+public struct PrometheusAuthentication: Sendable, Hashable, Codable {
+    /// HTTP basic authentication.
+    public var basic: BasicAuthentication?
+    /// A bearer token sent as `Authorization: Bearer TOKEN`.
+    public var bearerToken: String?
+    /// AWS SigV4 (Argo), kept as written; Turnout does not sign requests.
+    public var sigv4: JSONValue?
+    /// OAuth2 client credentials (Argo), kept as written; Turnout does not fetch tokens.
+    public var oauth2: JSONValue?
+
+    /// Creates authentication settings.
+    public init(basic: BasicAuthentication? = nil, bearerToken: String? = nil) {
+        self.basic = basic
+        self.bearerToken = bearerToken
+    }
+}
+
+/// A user name and password for HTTP basic authentication.
+public struct BasicAuthentication: Sendable, Hashable, Codable {
+    /// The user name.
+    public var username: String
+    /// The password.
+    public var password: String
+
+    /// Creates credentials.
+    public init(username: String, password: String) {
+        self.username = username
+        self.password = password
+    }
 }
 
 /// A Prometheus range query window.
@@ -112,6 +155,13 @@ public struct PrometheusRangeQuery: Sendable, Hashable, Codable {
     public var end: String?
     /// Step, e.g. `1m`.
     public var step: String?
+
+    /// Creates a range.
+    public init(start: String? = nil, end: String? = nil, step: String? = nil) {
+        self.start = start
+        self.end = end
+        self.step = step
+    }
 }
 
 /// An HTTP request whose JSON answer is the measurement.
@@ -132,6 +182,17 @@ public struct WebMetric: Sendable, Hashable, Codable {
     public var jsonPath: String?
     /// Skip TLS verification (off by default).
     public var insecure: Bool?
+
+    /// Creates a web metric.
+    public init(url: String, method: String? = nil, headers: [WebMetricHeader]? = nil, body: String? = nil, jsonBody: JSONValue? = nil, timeoutSeconds: Int? = nil, jsonPath: String? = nil) {
+        self.url = url
+        self.method = method
+        self.headers = headers
+        self.body = body
+        self.jsonBody = jsonBody
+        self.timeoutSeconds = timeoutSeconds
+        self.jsonPath = jsonPath
+    }
 }
 
 /// A request header of a web or Prometheus metric.
@@ -140,6 +201,12 @@ public struct WebMetricHeader: Sendable, Hashable, Codable {
     public var key: String
     /// The header's value.
     public var value: String
+
+    /// Creates a header.
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
 }
 
 /// A Kubernetes Job (or a local process) whose exit status is the measurement.

@@ -48,10 +48,11 @@ public struct AnalysisRunArgument: Sendable, Hashable, Codable {
     /// A value taken from the rollout.
     public var valueFrom: ArgumentValueFrom?
 
-    /// Creates an argument with a literal value.
-    public init(name: String, value: String? = nil) {
+    /// Creates an argument with a literal value or a source.
+    public init(name: String, value: String? = nil, valueFrom: ArgumentValueFrom? = nil) {
         self.name = name
         self.value = value
+        self.valueFrom = valueFrom
     }
 }
 
@@ -61,18 +62,34 @@ public struct ArgumentValueFrom: Sendable, Hashable, Codable {
     public var podTemplateHashValue: String?
     /// A field of the rollout, e.g. `metadata.labels['app']`.
     public var fieldRef: FieldReference?
+
+    /// Creates a value source.
+    public init(podTemplateHashValue: String? = nil, fieldRef: FieldReference? = nil) {
+        self.podTemplateHashValue = podTemplateHashValue
+        self.fieldRef = fieldRef
+    }
 }
 
 /// A reference to a field by path.
 public struct FieldReference: Sendable, Hashable, Codable {
     /// The field path.
     public var fieldPath: String
+
+    /// Creates a reference.
+    public init(fieldPath: String) {
+        self.fieldPath = fieldPath
+    }
 }
 
 /// A metric run in dry-run mode.
 public struct DryRunMetric: Sendable, Hashable, Codable {
-    /// The metric's name (a regular expression in Argo).
+    /// The metric's name, or a regular expression matching whole names (`.*` for all).
     public var metricName: String
+
+    /// Creates a dry-run rule.
+    public init(metricName: String) {
+        self.metricName = metricName
+    }
 }
 
 /// Measurement retention for one metric.
@@ -81,4 +98,10 @@ public struct MeasurementRetention: Sendable, Hashable, Codable {
     public var metricName: String
     /// Measurements kept.
     public var limit: Int
+
+    /// Creates a retention rule.
+    public init(metricName: String, limit: Int) {
+        self.metricName = metricName
+        self.limit = limit
+    }
 }

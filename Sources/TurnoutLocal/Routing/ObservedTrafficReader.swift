@@ -18,8 +18,8 @@ public enum ObservedTrafficReader {
             let split = lagging.route.split
             let headerNames = Set(split.headerRoutes.map(\.name))
             return TrafficState(
-                stable: split.stable.revision,
-                canary: split.canary?.revision ?? split.stable.revision,
+                stable: known(split.stable.revision),
+                canary: known(split.canary?.revision ?? split.stable.revision),
                 canaryWeight: split.canary == nil ? 0 : lagging.effectiveCanaryWeight,
                 headerRoutes: (installed?.headerRoutes ?? []).filter { headerNames.contains($0.name) },
                 mirrorRoutes: (installed?.mirrorRoutes ?? []).filter { $0.name == split.mirror?.name }
@@ -29,11 +29,16 @@ public enum ObservedTrafficReader {
         let canaryRoute = rollout.canaryServices.sorted().compactMap { byName["service/\($0)"] }.first
         guard stableRoute != nil || canaryRoute != nil else { return installed }
         return TrafficState(
-            stable: stableRoute?.route.split.stable.revision ?? installed?.stable,
-            canary: canaryRoute?.route.split.stable.revision ?? installed?.canary,
+            stable: stableRoute.map { known($0.route.split.stable.revision) } ?? installed?.stable,
+            canary: canaryRoute.map { known($0.route.split.stable.revision) } ?? installed?.canary,
             canaryWeight: installed?.canaryWeight,
             headerRoutes: installed?.headerRoutes ?? [],
             mirrorRoutes: installed?.mirrorRoutes ?? []
         )
+    }
+
+    /// A pool's revision, `nil` when the pool's revision is not known.
+    private static func known(_ revision: String) -> String? {
+        revision == RouteTableBuilder.unknownRevision ? nil : revision
     }
 }

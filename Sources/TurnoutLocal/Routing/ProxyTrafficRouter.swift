@@ -14,6 +14,8 @@ public actor ProxyTrafficRouter: TrafficRouter {
     private let logger: Logger
     private var plan: RoutingPlan?
     private var bound: [String: ListenerConfiguration] = [:]
+    /// Resyncs take turns, since each awaits the proxy between reading and installing.
+    private let resyncGate = SerialGate()
 
     /// Creates a router over a running proxy; `endpoints` reports every replica with its serving state.
     public init(proxy: ProxyServer, store: LocalStore, ingressAddress: ListenerConfiguration, logger: Logger, endpoints: @escaping @Sendable () async -> [RevisionEndpoint]) {
@@ -38,8 +40,12 @@ public actor ProxyTrafficRouter: TrafficRouter {
         try await resync()
     }
 
-    /// Rebuilds the plan from the store and the replicas and installs it when it changed.
+    /// Rebuilds the plan from the store and the replicas and installs it when it changed; one resync at a time.
     public func resync() async throws {
+        try await resyncGate.run { try await self.installPlan() }
+    }
+
+    private func installPlan() async throws {
         let objects = try store.objects(kind: "Service") + store.objects(kind: "Ingress")
         let kubernetesObjects = objects.compactMap { object -> KubernetesObject? in
             if case .other(let other) = object { return other }
@@ -69,7 +75,7 @@ public actor ProxyTrafficRouter: TrafficRouter {
         }
     }
 
-    /// Adds missing listeners (keeping a port once chosen) and removes ones no longer wanted.
+    /// Adds missing listeners (keeping a port once chosen, across daemon restarts) and removes ones no longer wanted.
     private func reconcileListeners(_ wanted: [ListenerConfiguration]) async throws {
         let wantedNames = Set(wanted.map(\.name))
         for name in bound.keys where !wantedNames.contains(name) {
@@ -79,9 +85,25 @@ public actor ProxyTrafficRouter: TrafficRouter {
         for listener in wanted {
             if let existing = bound[listener.name], existing == listener || listener.port == 0 { continue }
             if bound[listener.name] != nil { try await proxy.removeListener(named: listener.name) }
-            let address = try await proxy.addListener(listener)
+            let address = try await bind(listener)
             bound[listener.name] = listener
+            if let port = address.port {
+                try store.rememberListener(named: listener.name, host: listener.host, port: port)
+            }
             logger.info("listening", metadata: ["listener.name": "\(listener.name)", "listener.address": "\(address)"])
+        }
+    }
+
+    /// Binds a listener; one without a fixed port gets the port it had before when that port is still free.
+    private func bind(_ listener: ListenerConfiguration) async throws -> SocketAddress {
+        guard listener.port == 0, let remembered = try store.rememberedListener(named: listener.name), remembered.host == listener.host else {
+            return try await proxy.addListener(listener)
+        }
+        do {
+            return try await proxy.addListener(ListenerConfiguration(name: listener.name, host: listener.host, port: remembered.port))
+        } catch {
+            logger.notice("the listener's earlier port is taken; choosing another", metadata: ["listener.name": "\(listener.name)", "listener.port": "\(remembered.port)"])
+            return try await proxy.addListener(listener)
         }
     }
 }

@@ -41,7 +41,7 @@ public enum RouteTableBuilder {
                 } else if let service = serviceByName[rule.serviceName] {
                     split = plainSplit(for: service, rollouts: rollouts, endpoints: endpoints)
                 } else {
-                    split = SplitRoute(stable: UpstreamPool(revision: "", upstreams: []))
+                    split = SplitRoute(stable: pool("", []))
                 }
                 var route = Route(name: name, listener: ingressListener, hosts: rule.host.map { [$0] } ?? [], pathPrefix: rule.path, split: split)
                 applyCanaryIngresses(ingresses, to: &route, rule: rule, services: serviceByName, rollouts: rollouts, endpoints: endpoints)
@@ -54,7 +54,7 @@ public enum RouteTableBuilder {
 
     /// The split for a Service without weights: pinned to a revision for role services, else by replica ratio.
     static func plainSplit(for service: ServiceDefinition, rollouts: [RolloutRouting], endpoints: [RevisionEndpoint]) -> SplitRoute {
-        guard !service.selector.isEmpty else { return SplitRoute(stable: UpstreamPool(revision: "", upstreams: [])) }
+        guard !service.selector.isEmpty else { return SplitRoute(stable: pool("", [])) }
         let selected = endpoints.filter { endpoint in endpoint.isServing && service.selector.allSatisfy { endpoint.labels[$0.key] == $0.value } }
         if let rollout = rollouts.first(where: { $0.stableServices.contains(service.name) || $0.canaryServices.contains(service.name) }) {
             let isStableRole = rollout.stableServices.contains(service.name)
@@ -63,7 +63,7 @@ public enum RouteTableBuilder {
         }
         let rolloutNames = Set(selected.map(\.rollout))
         guard rolloutNames.count == 1, let rollout = rollouts.first(where: { $0.name == rolloutNames.first }), let stableHash = rollout.stableHash else {
-            return SplitRoute(stable: UpstreamPool(revision: "", upstreams: selected.map(address).sorted()))
+            return SplitRoute(stable: pool("", selected))
         }
         // Replicas of several revisions behind one selector: split by their count, as Kubernetes would.
         let stable = selected.filter { $0.revisionHash == stableHash }
@@ -118,8 +118,11 @@ public enum RouteTableBuilder {
         }
     }
 
+    /// The revision label of a pool whose revision is not known (yet): metrics are labelled with it.
+    public static let unknownRevision = "unknown"
+
     private static func pool(_ revision: String, _ endpoints: [RevisionEndpoint]) -> UpstreamPool {
-        UpstreamPool(revision: revision, upstreams: endpoints.map(address).sorted())
+        UpstreamPool(revision: revision.isEmpty ? unknownRevision : revision, upstreams: endpoints.map(address).sorted())
     }
 
     private static func address(_ endpoint: RevisionEndpoint) -> UpstreamAddress {

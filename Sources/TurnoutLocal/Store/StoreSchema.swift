@@ -10,6 +10,7 @@ import GRDB
 /// - `replica`: the local processes of each revision.
 /// - `analysis_run`: the analysis runs the runtime started, with their status.
 /// - `event`: what happened to each rollout, in order (`id` increases).
+/// - `listener`: the address each proxy listener was bound to, so a restarted daemon keeps its ports.
 enum StoreSchema {
     /// The migrator that brings any older database to the current schema.
     static var migrator: DatabaseMigrator {
@@ -87,6 +88,15 @@ enum StoreSchema {
                     isWarning INTEGER NOT NULL
                 );
                 CREATE INDEX event_by_rollout ON event (namespace, rollout, id);
+                """)
+        }
+        migrator.registerMigration("v2: listener addresses") { db in
+            try db.execute(sql: """
+                CREATE TABLE listener (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    host TEXT NOT NULL,
+                    port INTEGER NOT NULL CHECK (port > 0 AND port < 65536)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

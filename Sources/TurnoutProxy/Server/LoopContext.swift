@@ -19,6 +19,8 @@ final class LoopContext {
     private(set) var installed: InstalledTable?
     private var listenerRoutes: [String: ListenerRoutes] = [:]
     private var slots: [ObjectIdentifier: LoopUpstream] = [:]
+    /// Upstreams that left the table and still have open connections.
+    private var drainingSlots: [LoopUpstream] = []
     private var metricShards: [MetricLabels: RevisionMetrics] = [:]
     private var clients: [ObjectIdentifier: ProxyHandler] = [:]
 
@@ -64,6 +66,12 @@ final class LoopContext {
         return counts
     }
 
+    /// Connections to `address` in use by a request, including upstreams that left the table and are draining.
+    func busyConnections(to address: UpstreamAddress) -> Int {
+        drainingSlots.removeAll { $0.openCount == 0 }
+        return (slots.values + drainingSlots).filter { $0.upstream.address == address }.reduce(0) { $0 + $1.busyCount }
+    }
+
     /// Records a client connection (for shutdown).
     func clientOpened(_ handler: ProxyHandler) {
         clients[ObjectIdentifier(handler)] = handler
@@ -100,6 +108,7 @@ final class LoopContext {
         for slot in removed {
             slot.startDraining()
             guard slot.openCount > 0 else { continue }
+            drainingSlots.append(slot)
             logger.info("draining upstream", metadata: ["upstream.address": "\(slot.upstream.address)", "upstream.busy": "\(slot.busyCount)"])
             eventLoop.assumeIsolated().scheduleTask(in: table.table.drainTimeout.timeAmount) {
                 if slot.openCount > 0 {

@@ -152,6 +152,16 @@ public final class ProxyServer: Sendable {
         return ProxyMetricsSnapshot.merging(shards, takenAt: .now)
     }
 
+    /// Requests in flight to an upstream on every loop, counting upstreams that are draining: 0 once it may be stopped.
+    public func busyConnections(to address: UpstreamAddress) async -> Int {
+        var busy = 0
+        for loop in loops {
+            let box = loop.context
+            busy += (try? await loop.eventLoop.submit { box.value.busyConnections(to: address) }.get()) ?? 0
+        }
+        return busy
+    }
+
     /// The metrics in the Prometheus text format.
     public func prometheusText() async -> String {
         PrometheusExposition.render(await metrics())

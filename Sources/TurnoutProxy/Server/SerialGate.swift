@@ -1,10 +1,13 @@
 /// Lets one async operation run at a time, in arrival order (installs must not interleave across their awaits).
-actor SerialGate {
+public actor SerialGate {
     private var isBusy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
+    /// Creates an open gate.
+    public init() {}
+
     /// Runs `body` once every earlier caller has finished.
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+    public func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         await acquire()
         do {
             let result = try await body()

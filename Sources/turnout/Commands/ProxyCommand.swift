@@ -89,39 +89,7 @@ struct ProxyCommand: AsyncParsableCommand {
         try await StandaloneProxy.run(options, ready: { banner in
             FileHandle.standardOutput.write(Data((banner + "\n").utf8))
         }, until: {
-            await Self.waitForTermination()
+            _ = await TerminationSignal.wait()
         })
-    }
-
-    /// Waits for SIGINT or SIGTERM.
-    private static func waitForTermination() async {
-        let sources = SignalSources()
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            sources.start(signals: [SIGINT, SIGTERM]) { continuation.resume() }
-        }
-        withExtendedLifetime(sources) {}
-    }
-}
-
-/// Dispatch signal sources that call back once, on the first of the signals.
-private final class SignalSources: @unchecked Sendable {
-    private var sources: [any DispatchSourceSignal] = []
-    private var fired = false
-    private let queue = DispatchQueue(label: "turnout.proxy.signals")
-
-    func start(signals: [Int32], handler: @escaping @Sendable () -> Void) {
-        queue.sync {
-            for number in signals {
-                Foundation.signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler { [self] in
-                    guard !fired else { return }
-                    fired = true
-                    handler()
-                }
-                source.resume()
-                sources.append(source)
-            }
-        }
     }
 }

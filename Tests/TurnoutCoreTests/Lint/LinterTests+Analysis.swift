@@ -44,6 +44,12 @@ extension LinterTests {
         BrokenFixture("unsupported-provider.yaml", [
             "broken/unsupported-provider.yaml:12:9: warning: spec.metrics[0].provider.datadog: Turnout does not query datadog; it supports builtin, judge, prometheus, web, job; measure it through prometheus or web instead",
         ]),
+        BrokenFixture("condition-syntax.yaml", [
+            "broken/condition-syntax.yaml:12:23: spec.metrics[0].successCondition: successCondition `result[0] >= {{args.threshold}} &&` does not parse: unexpected end of expression at column 35; fix the expression, e.g. `result[0] >= 0.95`",
+            "broken/condition-syntax.yaml:13:23: spec.metrics[0].failureCondition: failureCondition `lenn(result) == 0` does not parse: unknown function 'lenn' at column 1; did you mean 'len'?; fix the expression, e.g. `result[0] >= 0.95`",
+            "broken/condition-syntax.yaml:19:23: spec.metrics[1].successCondition: successCondition `result < 500)` does not parse: unexpected token ')' at column 13; fix the expression, e.g. `result[0] >= 0.95`",
+            "broken/condition-syntax.yaml:23:19: spec.metrics[1].provider.web.jsonPath: jsonPath `{$.data..p99}` does not parse: recursive descent '..' is not supported at column 8; select a field, e.g. `{$.data.ok}`",
+        ]),
         BrokenFixture("undeclared-arg.yaml", [
             "broken/undeclared-arg.yaml:15:16: spec.metrics[0].provider.prometheus.query: `{{args.service}}` names an argument spec.args does not declare; declare it under spec.args: `- name: service`",
         ]),

@@ -111,7 +111,7 @@ import Testing
         #expect(LintFixture.lines("broken/\(fixture.file)") == fixture.lines)
     }
 
-    @Test(arguments: ["examples/canary.yaml", "examples/bluegreen.yaml"])
+    @Test(arguments: ["examples/canary.yaml", "examples/bluegreen.yaml", "examples/analysis-builtin.yaml"])
     func examplesHaveNoDiagnostics(_ file: String) {
         let set = LintFixture.load([file])
         #expect(!set.documents.isEmpty)
@@ -149,7 +149,7 @@ import Testing
 
     /// Every prefix of every fixture is linted without crashing, whatever the loader could make of it.
     @Test func neverCrashesOnTruncatedFiles() {
-        let names = LintFixture.names(in: "seeds") + LintFixture.names(in: "broken") + ["examples/canary.yaml", "examples/bluegreen.yaml"]
+        let names = LintFixture.names(in: "seeds") + LintFixture.names(in: "broken") + ["examples/canary.yaml", "examples/bluegreen.yaml", "examples/analysis-builtin.yaml"]
         var linted = 0
         for name in names {
             let lines = LintFixture.text(name).split(separator: "\n", omittingEmptySubsequences: false)

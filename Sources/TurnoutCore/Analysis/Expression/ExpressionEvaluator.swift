@@ -104,7 +104,11 @@ struct ExpressionEvaluator {
         case .null:
             if isOptional { return .null }
             throw .typeMismatch("cannot index nil", column: column)
-        case .bool, .number:
+        case .number:
+            // A scalar result reads as a one-sample vector, so `result[0]` works on scalars and vectors alike.
+            _ = try Self.position(index, count: 1, of: "number", column: column)
+            return base
+        case .bool:
             throw .typeMismatch("cannot index a \(base.typeName)", column: column)
         }
     }
@@ -112,13 +116,16 @@ struct ExpressionEvaluator {
     /// The position `index` names in a collection of `count` elements; negative indices count from the end.
     private static func position(_ index: ExpressionValue, count: Int, of kind: String, column: Int) throws(ExpressionError) -> Int {
         guard case .number(let number) = index else {
-            throw .typeMismatch("an \(kind) index must be a number, got \(index.typeName)", column: column)
+            throw .typeMismatch("\(kind == "number" ? "a" : "an") \(kind) index must be a number, got \(index.typeName)", column: column)
         }
         guard let whole = Int(exactly: number) else {
-            throw .invalidArgument("an \(kind) index must be a whole number, got \(ExpressionValue.format(number))", column: column)
+            throw .invalidArgument("\(kind == "number" ? "a" : "an") \(kind) index must be a whole number, got \(ExpressionValue.format(number))", column: column)
         }
         let position = whole < 0 ? whole + count : whole
         guard position >= 0, position < count else {
+            if kind == "number" {
+                throw .invalidArgument("index \(whole) is out of range: a number reads as a one-element list, so only [0] and [-1] work", column: column)
+            }
             let noun = kind == "array" ? "element" : "character"
             throw .invalidArgument("index \(whole) is out of range for \(kind == "array" ? "an" : "a") \(kind) of \(count) \(noun)\(count == 1 ? "" : "s")", column: column)
         }

@@ -1,0 +1,100 @@
+import TurnoutCore
+
+extension LocalRuntime {
+    /// Lints every file together and applies every object in one transaction; any lint error rejects all of it.
+    public func apply(_ request: ApplyRequest) async throws(RuntimeServiceError) -> ApplyResponse {
+        try await serving("apply") {
+            var set = ManifestSet()
+            for file in request.files {
+                set = set.merged(with: ManifestLoader.load(text: file.manifest, file: file.file))
+            }
+            let diagnostics = (set.diagnostics + Linter.lint(set)).sorted {
+                ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
+            }
+            let errors = diagnostics.filter(\.isError)
+            guard errors.isEmpty else {
+                throw RuntimeServiceError.invalidManifest(
+                    "apply rejected: \(errors.count) error(s) in \(Set(errors.map(\.location.file)).sorted().joined(separator: ", ")); nothing was changed",
+                    diagnostics: diagnostics)
+            }
+            guard !set.documents.isEmpty else {
+                throw RuntimeServiceError.invalidRequest("apply: the files hold no objects")
+            }
+            let outcomes = try store.apply(set.documents.map(\.object))
+            try await router.resync()
+            await loop.wake(nil)
+            for outcome in outcomes where outcome.kind == "Rollout" {
+                notifyWatchers(of: outcome.name)
+            }
+            return ApplyResponse(
+                outcomes: outcomes.map { AppliedObject(kind: $0.kind, name: $0.name, result: $0.result.rawValue) },
+                warnings: diagnostics,
+                listeners: await router.listeners()
+            )
+        }
+    }
+
+    /// Deletes an object by kind (case-insensitive, plural and short names accepted) and name.
+    ///
+    /// A deleted Rollout's analysis runs are terminated and its replicas drained and stopped; its runtime state
+    /// is forgotten once they are gone.
+    public func delete(kind: String, name: String) async throws(RuntimeServiceError) -> DeleteResponse {
+        let kind = Self.canonicalKind(kind)
+        return try await serving("delete \(kind)/\(name)") {
+            guard kind == "Rollout" else {
+                guard try store.delete(kind: kind, name: name) else {
+                    throw RuntimeServiceError.notFound("delete \(kind)/\(name): no such object")
+                }
+                try await router.resync()
+                await loop.wake(nil)
+                return DeleteResponse(kind: kind, name: name)
+            }
+            try await rolloutGate.run { try await self.deleteRollout(named: name) }
+            return DeleteResponse(kind: kind, name: name)
+        }
+    }
+
+    /// Deletes a rollout, terminates its analysis runs, stops its replicas and its routes; between reconciles.
+    private func deleteRollout(named name: String) async throws {
+        let rollout = try existingRollout(name, for: "delete")
+        try store.delete(kind: "Rollout", name: name)
+        let hashes = try store.revisionTargets(forRollout: name).map(\.hash)
+        for run in try store.analysisRuns(ofRollout: name) where !run.isTerminated {
+            try await analysisRuns.terminate(run.name)
+        }
+        try await supervisor.apply([], deleting: hashes, for: rollout)
+        try store.saveDesiredTraffic(nil, forRollout: name)
+        try await router.resync()
+        notifyWatchers(of: name)
+        background.append(Task { await self.forgetWhenStopped(name) })
+    }
+
+    /// Forgets a deleted rollout's runtime state once its replicas are gone, unless it was applied again meanwhile.
+    private func forgetWhenStopped(_ name: String) async {
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(configuration.drainTimeoutSeconds + 120)
+        while clock.now < deadline, !Task.isCancelled, !(await supervisor.endpoints(ofRollout: name).isEmpty) {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        guard !Task.isCancelled, (try? store.rollout(named: name)) == nil else { return }
+        do {
+            try store.purgeRuntimeState(ofRollout: name)
+        } catch {
+            logger.error("forget deleted rollout: \(error)", metadata: ["rollout.name": "\(name)"])
+        }
+    }
+
+    /// The stored kind for what people type: `rollout`, `rollouts`, `ro` → `Rollout`, and so on.
+    static func canonicalKind(_ text: String) -> String {
+        let known: [String: String] = [
+            "rollout": "Rollout", "rollouts": "Rollout", "ro": "Rollout",
+            "service": "Service", "services": "Service", "svc": "Service",
+            "ingress": "Ingress", "ingresses": "Ingress", "ing": "Ingress",
+            "analysistemplate": "AnalysisTemplate", "analysistemplates": "AnalysisTemplate",
+            "clusteranalysistemplate": "ClusterAnalysisTemplate", "clusteranalysistemplates": "ClusterAnalysisTemplate",
+            "analysisrun": "AnalysisRun", "analysisruns": "AnalysisRun",
+            "secret": "Secret", "secrets": "Secret", "configmap": "ConfigMap", "configmaps": "ConfigMap",
+        ]
+        return known[text.lowercased()] ?? text
+    }
+}

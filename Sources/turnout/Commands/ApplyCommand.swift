@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TurnoutLocal
+import TurnoutServer
+
+/// `turnout apply -f FILE...`: sends manifests to the local runtime, all or nothing.
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Create or update rollouts, analysis templates, services and ingresses on the local runtime.",
+        discussion: """
+            All files go in one request: the runtime lints them together and applies all or nothing. \
+            Prints one line per object (`Rollout/demo created`, `configured` or `unchanged`) and the address \
+            each Service listens on. Lint warnings go to standard error as FILE:LINE:COL: field.path: message. \
+            When any file has an error, every problem is printed, nothing changes, and the exit status is 1. \
+            A directory applies every .yaml, .yml and .json file in it; `-` reads standard input.
+
+            Example: turnout apply -f rollout.yaml -f services.yaml
+            """
+    )
+
+    @Option(name: [.customShort("f"), .customLong("filename")], parsing: .upToNextOption, help: "Manifest files or directories.")
+    var files: [String] = []
+
+    @Argument(help: "More manifest files (same as -f).")
+    var moreFiles: [String] = []
+
+    @OptionGroup var server: ServerOptions
+
+    func validate() throws {
+        if files.isEmpty && moreFiles.isEmpty {
+            throw ValidationError("name at least one manifest file: turnout apply -f rollout.yaml")
+        }
+    }
+
+    func run() async throws {
+        var manifests: [ManifestFile] = []
+        for path in ManifestFiles.expand(files + moreFiles) {
+            if path == "-" {
+                manifests.append(ManifestFile(file: "<stdin>", manifest: String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+                Terminal.writeError("error: apply \(path): \(reason)")
+                throw ExitCode.failure
+            }
+            manifests.append(ManifestFile(file: path, manifest: String(decoding: data, as: UTF8.self)))
+        }
+        let response = try await server.withClient { try await $0.apply(ApplyRequest(files: manifests)) }
+        if !response.warnings.isEmpty { Terminal.writeError(ApplyResponseRenderer.renderWarnings(response)) }
+        let text = ApplyResponseRenderer.render(response)
+        if !text.isEmpty { Terminal.write(text) }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import TurnoutLocal
+
+/// A `turnout up` process on a temporary state directory, with the API on a free loopback port.
+final class Daemon: @unchecked Sendable {
+    /// The state directory (kept across `restart`).
+    let stateDirectory: URL
+    /// `http://127.0.0.1:PORT` of the running daemon's API.
+    private(set) var server = ""
+    private var process: Process?
+    private var output: Pipe?
+    private var lines: [String] = []
+
+    /// Starts a daemon on a new state directory.
+    init() throws {
+        stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-e2e-\(UUID().uuidString.prefix(8))")
+        try start()
+    }
+
+    /// Starts `turnout up` on the state directory and waits for its API address.
+    func start() throws {
+        let process = Process()
+        process.executableURL = TurnoutBinary.url
+        process.arguments = ["up", "--state-dir", stateDirectory.path, "--api", "127.0.0.1:0", "--log-level", "warning"]
+        process.currentDirectoryURL = TurnoutBinary.root
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.standardError
+        try process.run()
+        self.process = process
+        self.output = output
+        let deadline = Date().addingTimeInterval(30)
+        var buffer = Data()
+        while Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            buffer.append(chunk)
+            let text = String(decoding: buffer, as: UTF8.self)
+            if let line = text.split(separator: "\n").first(where: { $0.contains("API on ") }) {
+                server = String(line[line.range(of: "API on ")!.upperBound...]).trimmingCharacters(in: .whitespaces)
+                lines = text.split(separator: "\n").map(String.init)
+                return
+            }
+        }
+        process.terminate()
+        throw DaemonError.noBanner(String(decoding: buffer, as: UTF8.self))
+    }
+
+    /// Runs `turnout ARGS --server SERVER` on a thread of its own, keeping Swift's cooperative threads free.
+    func cli(_ arguments: [String], timeout: Int = 60) async throws -> TurnoutBinary.Result {
+        let arguments = arguments + ["--server", server]
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try TurnoutBinary.run(arguments, timeout: timeout) })
+            }
+        }
+    }
+
+    /// The rollout as `turnout get rollout NAME -o json` shows it.
+    func rollout(_ name: String) async throws -> RolloutView {
+        let result = try await cli(["get", "rollout", name, "-o", "json"])
+        guard result.status == 0 else { throw DaemonError.command("get rollout \(name)", result.stderr) }
+        return try JSONDecoder().decode(RolloutView.self, from: Data(result.stdout.utf8))
+    }
+
+    /// Polls the rollout until `condition` holds; fails with its last state after `seconds`.
+    @discardableResult
+    func waitFor(_ name: String, _ what: String, seconds: Double = 60, _ condition: (RolloutView) -> Bool) async throws -> RolloutView {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last: RolloutView?
+        while Date() < deadline {
+            if let view = try? await rollout(name) {
+                if condition(view) { return view }
+                last = view
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let status = last?.rollout.status
+        throw DaemonError.timedOut("\(name) to be \(what); last: \(status?.phase?.rawValue ?? "-") \(status?.message ?? "")")
+    }
+
+    /// Where a Service (or `ingress`) listens, as `127.0.0.1:PORT`.
+    func address(of listener: String) async throws -> String {
+        let name = listener == "ingress" ? listener : "service/\(listener)"
+        for _ in 0..<50 {
+            if let found = try await rollouts().flatMap(\.listeners).first(where: { $0.name == name }) { return found.address }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw DaemonError.command("find listener \(name)", "not listening")
+    }
+
+    private func rollouts() async throws -> [RolloutView] {
+        let list = try await cli(["list", "-o", "json"])
+        var views: [RolloutView] = []
+        for summary in try JSONDecoder().decode([RolloutSummary].self, from: Data(list.stdout.utf8)) {
+            views.append(try await rollout(summary.name))
+        }
+        return views
+    }
+
+    /// Kills the daemon with SIGKILL, as a crash would; its replicas keep running.
+    func kill9() {
+        guard let process else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        self.process = nil
+    }
+
+    /// Stops the daemon with SIGTERM (which stops its replicas) and removes the state directory.
+    func stop() {
+        if let process {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        process = nil
+        try? FileManager.default.removeItem(at: stateDirectory)
+    }
+
+    deinit { stop() }
+}
+
+/// Why a daemon test step failed.
+enum DaemonError: Error, CustomStringConvertible {
+    case noBanner(String)
+    case command(String, String)
+    case timedOut(String)
+
+    var description: String {
+        switch self {
+        case .noBanner(let output): return "turnout up printed no API address: \(output)"
+        case .command(let what, let stderr): return "\(what) failed: \(stderr)"
+        case .timedOut(let what): return "timed out waiting for \(what)"
+        }
+    }
+}

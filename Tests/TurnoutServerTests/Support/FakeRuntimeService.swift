@@ -1,0 +1,143 @@
+import Synchronization
+import TurnoutCore
+import TurnoutLocal
+
+/// An in-memory `RuntimeService` that records what it was asked and answers with canned views or a planted error.
+final class FakeRuntimeService: RuntimeService {
+    struct State {
+        var views: [String: RolloutView] = [:]
+        var runs: [String: AnalysisRunView] = [:]
+        var events: [EventView] = []
+        var listeners: [ListenerView] = [ListenerView(name: "service/demo", address: "127.0.0.1:8080")]
+        var failure: RuntimeServiceError?
+        var applied: [ApplyRequest] = []
+        var operations: [(RolloutOperationName, String, OperationRequest)] = []
+        var deleted: [DeleteResponse] = []
+        var logRequests: [(String, Int?, Int)] = []
+        var eventLimits: [Int?] = []
+        var watchers: [String: [AsyncStream<RolloutView>.Continuation]] = [:]
+    }
+
+    let state = Mutex(State())
+
+    init(views: [RolloutView] = [], runs: [AnalysisRunView] = []) {
+        state.withLock { state in
+            for view in views { state.views[view.rollout.name] = view }
+            for run in runs { state.runs[run.name] = run }
+        }
+    }
+
+    /// Makes every following call throw `error` until cleared with `nil`.
+    func fail(with error: RuntimeServiceError?) {
+        state.withLock { $0.failure = error }
+    }
+
+    /// Sends a view to every watcher of its rollout.
+    func publish(_ view: RolloutView) {
+        let watchers = state.withLock { state in
+            state.views[view.rollout.name] = view
+            return state.watchers[view.rollout.name] ?? []
+        }
+        for watcher in watchers { watcher.yield(view) }
+    }
+
+    /// Ends every watch of a rollout.
+    func endWatches(of name: String) {
+        let watchers = state.withLock { $0.watchers.removeValue(forKey: name) ?? [] }
+        for watcher in watchers { watcher.finish() }
+    }
+
+    /// How many watches of a rollout are open.
+    func watcherCount(of name: String) -> Int {
+        state.withLock { $0.watchers[name]?.count ?? 0 }
+    }
+
+    private func check() throws(RuntimeServiceError) {
+        if let failure = state.withLock({ $0.failure }) { throw failure }
+    }
+
+    private func view(_ name: String) throws(RuntimeServiceError) -> RolloutView {
+        try check()
+        guard let view = state.withLock({ $0.views[name] }) else { throw .notFound("get rollout \(name): no such rollout") }
+        return view
+    }
+
+    func apply(_ request: ApplyRequest) async throws(RuntimeServiceError) -> ApplyResponse {
+        try check()
+        state.withLock { $0.applied.append(request) }
+        let outcomes = request.files.map { AppliedObject(kind: "Rollout", name: $0.file, result: "created") }
+        let warning = Diagnostic(severity: .warning, location: SourceLocation(file: request.files.first?.file ?? "-", line: 3, column: 5), path: ["metadata", "name"], message: "looks odd")
+        return ApplyResponse(outcomes: outcomes, warnings: [warning], listeners: state.withLock { $0.listeners })
+    }
+
+    func rollouts() async throws(RuntimeServiceError) -> [RolloutSummary] {
+        try check()
+        return state.withLock { $0.views.values.sorted { $0.rollout.name < $1.rollout.name } }.map { view in
+            RolloutSummary(
+                name: view.rollout.name, strategy: view.isBlueGreen ? "blueGreen" : "canary",
+                phase: view.rollout.status?.phase?.rawValue ?? "Progressing", message: view.rollout.status?.message ?? "",
+                step: view.rollout.status?.currentStepIndex, stepCount: view.steps.isEmpty ? nil : view.steps.count,
+                replicas: view.rollout.spec.effectiveReplicas, available: view.rollout.status?.availableReplicas ?? 0,
+                canaryWeight: view.actualWeight
+            )
+        }
+    }
+
+    func rollout(named name: String) async throws(RuntimeServiceError) -> RolloutView {
+        try view(name)
+    }
+
+    func perform(_ operation: RolloutOperationName, onRollout name: String, _ request: OperationRequest) async throws(RuntimeServiceError) -> RolloutView {
+        var current = try view(name)
+        _ = try operation.operation(request)
+        state.withLock { $0.operations.append((operation, name, request)) }
+        if operation == .abort {
+            var status = current.rollout.status ?? RolloutStatus()
+            status.abort = true
+            status.phase = .degraded
+            current.rollout.status = status
+            state.withLock { $0.views[name] = current }
+        }
+        return current
+    }
+
+    func delete(kind: String, name: String) async throws(RuntimeServiceError) -> DeleteResponse {
+        try check()
+        let response = DeleteResponse(kind: kind, name: name)
+        state.withLock { $0.deleted.append(response) }
+        return response
+    }
+
+    func events(ofRollout name: String, limit: Int?) async throws(RuntimeServiceError) -> [EventView] {
+        _ = try view(name)
+        return state.withLock { state in
+            state.eventLimits.append(limit)
+            return limit.map { Array(state.events.suffix($0)) } ?? state.events
+        }
+    }
+
+    func logs(ofRollout name: String, revision: Int?, lines: Int) async throws(RuntimeServiceError) -> LogsResponse {
+        _ = try view(name)
+        state.withLock { $0.logRequests.append((name, revision, lines)) }
+        return LogsResponse(lines: ["[\(name)-0] hello", "[\(name)-0] world"])
+    }
+
+    func analysisRun(named name: String) async throws(RuntimeServiceError) -> AnalysisRunView {
+        try check()
+        guard let run = state.withLock({ $0.runs[name] }) else { throw .notFound("get analysis run \(name): no such run") }
+        return run
+    }
+
+    func listeners() async throws(RuntimeServiceError) -> [ListenerView] {
+        try check()
+        return state.withLock { $0.listeners }
+    }
+
+    func watch(rolloutNamed name: String) async throws(RuntimeServiceError) -> AsyncStream<RolloutView> {
+        let first = try view(name)
+        let (stream, continuation) = AsyncStream.makeStream(of: RolloutView.self)
+        continuation.yield(first)
+        state.withLock { $0.watchers[name, default: []].append(continuation) }
+        return stream
+    }
+}
