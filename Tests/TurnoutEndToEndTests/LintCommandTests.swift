@@ -3,22 +3,22 @@ import Testing
 
 /// `turnout lint` through the built binary.
 @Suite struct LintCommandTests {
-    @Test func seedsAreValid() throws {
-        let result = try TurnoutBinary.run(["lint", "-f", "Tests/Fixtures/seeds"])
+    @Test func seedsAreValid() async throws {
+        let result = try await TurnoutBinary.run(["lint", "-f", "Tests/Fixtures/seeds"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(!result.stdout.contains(": error"))
         #expect(result.stderr.contains("valid"))
     }
 
     @Test(arguments: ["examples/canary.yaml", "examples/bluegreen.yaml"])
-    func examplesHaveNoProblemsAtAll(_ example: String) throws {
-        let result = try TurnoutBinary.run(["lint", "-f", example])
+    func examplesHaveNoProblemsAtAll(_ example: String) async throws {
+        let result = try await TurnoutBinary.run(["lint", "-f", example])
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty, "\(result.stdout)")
     }
 
-    @Test func brokenManifestFailsWithFileLineColumnAndPath() throws {
-        let result = try TurnoutBinary.run(["lint", "-f", "Tests/Fixtures/broken"])
+    @Test func brokenManifestFailsWithFileLineColumnAndPath() async throws {
+        let result = try await TurnoutBinary.run(["lint", "-f", "Tests/Fixtures/broken"])
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n")
         #expect(!lines.isEmpty)
@@ -28,22 +28,22 @@ import Testing
         }
     }
 
-    @Test func missingFileIsAnErrorNotACrash() throws {
-        let result = try TurnoutBinary.run(["lint", "-f", "does/not/exist.yaml"])
+    @Test func missingFileIsAnErrorNotACrash() async throws {
+        let result = try await TurnoutBinary.run(["lint", "-f", "does/not/exist.yaml"])
         #expect(result.status == 1)
         #expect(result.stdout == "does/not/exist.yaml:1:1: no such file\n")
     }
 
-    @Test func jsonOutputIsMachineReadable() throws {
-        let result = try TurnoutBinary.run(["lint", "-f", "Tests/Fixtures/broken", "-o", "json"])
+    @Test func jsonOutputIsMachineReadable() async throws {
+        let result = try await TurnoutBinary.run(["lint", "-f", "Tests/Fixtures/broken", "-o", "json"])
         #expect(result.status == 1)
         let decoded = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
         #expect(decoded?.isEmpty == false)
         #expect(decoded?.first?["severity"] as? String != nil)
     }
 
-    @Test func noFilesIsAUsageError() throws {
-        let result = try TurnoutBinary.run(["lint"])
+    @Test func noFilesIsAUsageError() async throws {
+        let result = try await TurnoutBinary.run(["lint"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("turnout lint -f"))
     }

@@ -13,22 +13,22 @@ import Testing
         var message: String
     }
 
-    func simulate(_ arguments: [String]) throws -> [Row] {
-        let result = try TurnoutBinary.run(["simulate"] + arguments + ["-o", "json"])
+    func simulate(_ arguments: [String]) async throws -> [Row] {
+        let result = try await TurnoutBinary.run(["simulate"] + arguments + ["-o", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         return try JSONDecoder().decode([Row].self, from: Data(result.stdout.utf8))
     }
 
-    @Test func bookCanaryRollout() throws {
-        let rows = try simulate(["-f", "Tests/Fixtures/seeds/canary_rollout.yaml"])
+    @Test func bookCanaryRollout() async throws {
+        let rows = try await simulate(["-f", "Tests/Fixtures/seeds/canary_rollout.yaml"])
         let canary = try #require(rows.first { $0.step == 1 })
         #expect((canary.canaryReplicas, canary.stableReplicas, canary.canaryWeight) == (1, 3, 25))
         let last = try #require(rows.last)
         #expect((last.t, last.phase, last.canaryReplicas, last.stableReplicas, last.canaryWeight) == (60, "Healthy", 3, 0, 100))
     }
 
-    @Test func bookBlueGreenRollout() throws {
-        let rows = try simulate(["-f", "Tests/Fixtures/seeds/bluegreen_rollout.yaml"])
+    @Test func bookBlueGreenRollout() async throws {
+        let rows = try await simulate(["-f", "Tests/Fixtures/seeds/bluegreen_rollout.yaml"])
         let switched = try #require(rows.first { $0.canaryWeight == 100 })
         #expect(switched.t == 0)
         #expect(switched.canaryReplicas == 3)
@@ -36,14 +36,14 @@ import Testing
         #expect((last.t, last.phase, last.stableReplicas) == (30, "Healthy", 0))
     }
 
-    @Test func bookAnalysisPassPromotes() throws {
-        let rows = try simulate(["-f", "Tests/Fixtures/seeds/rollout-with-analysis.yaml", "-f", "Tests/Fixtures/seeds/analysis-templates.yaml"])
+    @Test func bookAnalysisPassPromotes() async throws {
+        let rows = try await simulate(["-f", "Tests/Fixtures/seeds/rollout-with-analysis.yaml", "-f", "Tests/Fixtures/seeds/analysis-templates.yaml"])
         let last = try #require(rows.last)
         #expect((last.t, last.phase, last.canaryWeight, last.canaryReplicas) == (20, "Healthy", 100, 3))
     }
 
-    @Test func bookAnalysisFailRollsBackAndStaysAborted() throws {
-        let rows = try simulate(["-f", "Tests/Fixtures/seeds/rollout-with-analysis.yaml", "-f", "Tests/Fixtures/seeds/analysis-templates.yaml", "--analysis", "pass=failed"])
+    @Test func bookAnalysisFailRollsBackAndStaysAborted() async throws {
+        let rows = try await simulate(["-f", "Tests/Fixtures/seeds/rollout-with-analysis.yaml", "-f", "Tests/Fixtures/seeds/analysis-templates.yaml", "--analysis", "pass=failed"])
         let aborted = try #require(rows.first { $0.phase == "Degraded" })
         #expect(aborted.t == 15)
         let last = try #require(rows.last)
@@ -51,8 +51,8 @@ import Testing
         #expect(last.message.hasPrefix("RolloutAborted:"))
     }
 
-    @Test func tableOutputIsAlignedForPeople() throws {
-        let result = try TurnoutBinary.run(["simulate", "-f", "examples/canary.yaml"])
+    @Test func tableOutputIsAlignedForPeople() async throws {
+        let result = try await TurnoutBinary.run(["simulate", "-f", "examples/canary.yaml"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("T ") == true)
@@ -60,13 +60,13 @@ import Testing
         #expect(lines.last?.contains("Healthy") == true)
     }
 
-    @Test func badOutcomeIsRejectedWithTheChoices() throws {
-        let result = try TurnoutBinary.run(["simulate", "-f", "examples/canary.yaml", "--analysis", "pass=maybe"])
+    @Test func badOutcomeIsRejectedWithTheChoices() async throws {
+        let result = try await TurnoutBinary.run(["simulate", "-f", "examples/canary.yaml", "--analysis", "pass=maybe"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("successful|failed|inconclusive"))
     }
 
-    @Test func brokenManifestIsRejectedWithTheLintMessage() throws {
+    @Test func brokenManifestIsRejectedWithTheLintMessage() async throws {
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-broken-\(UUID().uuidString).yaml")
         try """
         apiVersion: argoproj.io/v1alpha1
@@ -90,7 +90,7 @@ import Testing
               - setWeight: 120
         """.write(to: broken, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: broken) }
-        let result = try TurnoutBinary.run(["simulate", "-f", broken.path])
+        let result = try await TurnoutBinary.run(["simulate", "-f", broken.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(broken.path):19:20: spec.strategy.canary.steps[0].setWeight:"))
     }

@@ -27,8 +27,18 @@ struct TurnoutBinary {
     /// The repository root, for fixtures and examples.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `turnout ARGS` in the repository root, stopping it after `timeout` seconds.
-    static func run(_ arguments: [String], timeout: Int = 60) throws -> Result {
+    /// Runs `turnout ARGS` in the repository root on a thread of its own (keeping Swift's cooperative threads
+    /// free for other tests), stopping it after `timeout` seconds.
+    static func run(_ arguments: [String], timeout: Int = 60) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, timeout: timeout) })
+            }
+        }
+    }
+
+    /// Runs `turnout ARGS` and waits for it, blocking the calling thread.
+    private static func runBlocking(_ arguments: [String], timeout: Int) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

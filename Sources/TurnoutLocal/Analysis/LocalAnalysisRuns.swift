@@ -60,6 +60,7 @@ public actor LocalAnalysisRuns: AnalysisRuns {
             }
         }
         var metadata = ObjectMeta(name: request.name)
+        metadata.labels = [LocalRuntime.podTemplateHashLabel: request.revisionHash]
         if let stable = request.stableHash { metadata.annotations = [Self.stableHashAnnotation: stable] }
         let run = AnalysisRun(metadata: metadata, spec: spec, status: status)
         _ = try store.createAnalysisRun(AnalysisRunRecord(rollout: rollout.name, role: request.role, revisionHash: request.revisionHash, run: run, createdAt: now))

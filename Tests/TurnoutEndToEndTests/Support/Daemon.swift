@@ -46,14 +46,17 @@ final class Daemon: @unchecked Sendable {
         throw DaemonError.noBanner(String(decoding: buffer, as: UTF8.self))
     }
 
-    /// Runs `turnout ARGS --server SERVER` on a thread of its own, keeping Swift's cooperative threads free.
+    /// Runs `turnout ARGS --server SERVER`.
     func cli(_ arguments: [String], timeout: Int = 60) async throws -> TurnoutBinary.Result {
-        let arguments = arguments + ["--server", server]
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try TurnoutBinary.run(arguments, timeout: timeout) })
-            }
-        }
+        try await TurnoutBinary.run(arguments + ["--server", server], timeout: timeout)
+    }
+
+    /// Writes `text` to a file named `name` in the state directory's parent and applies it with `turnout apply -f`.
+    func apply(text: String, named name: String) async throws -> TurnoutBinary.Result {
+        let file = stateDirectory.deletingLastPathComponent().appendingPathComponent("\(stateDirectory.lastPathComponent)-\(name)")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try await cli(["apply", "-f", file.path])
     }
 
     /// The rollout as `turnout get rollout NAME -o json` shows it.

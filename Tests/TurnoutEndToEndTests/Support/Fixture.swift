@@ -7,6 +7,17 @@ enum Fixture {
     static let canaryByRatio = "Tests/Fixtures/e2e/canary-ratio.yaml"
     static let canaryByWeight = "Tests/Fixtures/e2e/canary-weight.yaml"
     static let broken = "Tests/Fixtures/e2e/broken.yaml"
+    static let builtinAnalysis = "Tests/Fixtures/e2e/analysis-builtin.yaml"
+    static let judgeAnalysis = "Tests/Fixtures/e2e/analysis-judge.yaml"
+    static let seedTemplates = "Tests/Fixtures/seeds/analysis-templates.yaml"
+    static let seedRollout = "Tests/Fixtures/seeds/rollout-with-analysis.yaml"
+
+    /// A fixture's text with replacements applied.
+    static func text(_ path: String, replacing replacements: [(String, String)]) throws -> String {
+        var text = try String(contentsOf: TurnoutBinary.root.appendingPathComponent(path), encoding: .utf8)
+        for (old, new) in replacements { text = text.replacingOccurrences(of: old, with: new) }
+        return text
+    }
 }
 
 extension RolloutView {

@@ -9,9 +9,9 @@ extension ProcessSupervisorTests {
             let rollout = ProcessFixture.rollout()
             try await supervisor.apply([ProcessFixture.target("h1", ProcessFixture.template(scratch.container(["chatty"])), replicas: 1)], deleting: [], for: rollout)
             let path = scratch.stateDirectory.appendingPathComponent("logs/web/h1-0.log").path
-            #expect(await ProcessFixture.eventually(within: 40) { FileManager.default.fileExists(atPath: path + ".2") })
-            let size = (try FileManager.default.attributesOfItem(atPath: path + ".1")[.size] as? Int) ?? 0
-            #expect(size >= 20_000)
+            func size(_ file: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int) ?? 0 }
+            // Rotation renames .1 to .2, then the current file to .1: wait until both steps are visible.
+            #expect(await ProcessFixture.eventually(within: 40) { FileManager.default.fileExists(atPath: path + ".2") && size(path + ".1") >= 20_000 })
             #expect(!FileManager.default.fileExists(atPath: path + ".3"))
             let tail = try #require(try await supervisor.logs(ofRollout: "web", revision: "h1", lines: 5).first)
             #expect(tail.index == 0 && tail.revisionHash == "h1")
