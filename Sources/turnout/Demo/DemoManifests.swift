@@ -11,90 +11,16 @@ enum DemoManifests {
     static func image(_ color: String) -> String { "argoproj/rollouts-demo:\(color)" }
 
     /// A blue-green rollout of two replicas behind an active and a preview Service, promoted by hand.
-    static let blueGreenManifest = """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Rollout
-        metadata:
-          name: \(blueGreen)
-        spec:
-          replicas: 2
-          revisionHistoryLimit: 3
-          selector:
-            matchLabels:
-              app: \(blueGreen)
-          template:
-            metadata:
-              labels:
-                app: \(blueGreen)
-            spec:
-              containers:
-                - name: \(container)
-                  image: \(image("blue"))
-                  ports:
-                    - containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /color
-                      port: 8080
-                    periodSeconds: 1
-          strategy:
+    static let blueGreenManifest = rollout(blueGreen, replicas: 2, strategy: """
             blueGreen:
               activeService: \(blueGreen)-active
               previewService: \(blueGreen)-preview
               autoPromotionEnabled: false
               scaleDownDelaySeconds: 10
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: \(blueGreen)-active
-        spec:
-          selector:
-            app: \(blueGreen)
-          ports:
-            - port: 80
-              targetPort: 8080
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: \(blueGreen)-preview
-        spec:
-          selector:
-            app: \(blueGreen)
-          ports:
-            - port: 80
-              targetPort: 8080
-        """
+        """) + service("\(blueGreen)-active", selecting: blueGreen) + service("\(blueGreen)-preview", selecting: blueGreen)
 
     /// A canary of four replicas whose traffic the proxy splits by weight: 20% until promoted, 50%, 80%, all.
-    static let canaryManifest = """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Rollout
-        metadata:
-          name: \(canary)
-        spec:
-          replicas: 4
-          revisionHistoryLimit: 3
-          selector:
-            matchLabels:
-              app: \(canary)
-          template:
-            metadata:
-              labels:
-                app: \(canary)
-            spec:
-              containers:
-                - name: \(container)
-                  image: \(image("blue"))
-                  ports:
-                    - containerPort: 8080
-                  readinessProbe:
-                    httpGet:
-                      path: /color
-                      port: 8080
-                    periodSeconds: 1
-          strategy:
+    static let canaryManifest = rollout(canary, replicas: 4, strategy: """
             canary:
               stableService: \(canary)-stable
               canaryService: \(canary)-canary
@@ -108,28 +34,7 @@ enum DemoManifests {
                 - pause: {duration: 5s}
                 - setWeight: 80
                 - pause: {duration: 5s}
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: \(canary)-stable
-        spec:
-          selector:
-            app: \(canary)
-          ports:
-            - port: 80
-              targetPort: 8080
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: \(canary)-canary
-        spec:
-          selector:
-            app: \(canary)
-          ports:
-            - port: 80
-              targetPort: 8080
+        """) + service("\(canary)-stable", selecting: canary) + service("\(canary)-canary", selecting: canary) + """
         ---
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -146,5 +51,58 @@ enum DemoManifests {
                         name: \(canary)-stable
                         port:
                           number: 80
+
         """
+
+    /// A rollout of the blue demo app, ready when `/color` answers, with `strategy` (indented under `strategy:`).
+    private static func rollout(_ name: String, replicas: Int, strategy: String) -> String {
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata:
+          name: \(name)
+        spec:
+          replicas: \(replicas)
+          revisionHistoryLimit: 3
+          selector:
+            matchLabels:
+              app: \(name)
+          template:
+            metadata:
+              labels:
+                app: \(name)
+            spec:
+              containers:
+                - name: \(container)
+                  image: \(image("blue"))
+                  ports:
+                    - containerPort: 8080
+                  readinessProbe:
+                    httpGet:
+                      path: /color
+                      port: 8080
+                    periodSeconds: 1
+          strategy:
+        \(strategy)
+
+        """
+    }
+
+    /// A Service on port 80 selecting the pods labelled `app: APP`.
+    private static func service(_ name: String, selecting app: String) -> String {
+        """
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: \(name)
+        spec:
+          selector:
+            app: \(app)
+          ports:
+            - port: 80
+              targetPort: 8080
+
+        """
+    }
 }

@@ -35,19 +35,52 @@ struct DemoNarrator: Sendable {
         if isTerminal { write("\r\u{1B}[2K") }
     }
 
-    /// Waits for Enter when the tour pauses for people (not with --no-wait).
+    /// Waits for Enter when the tour pauses for people (not with --no-wait); returns early when cancelled.
     func pause(_ prompt: String) async {
         guard waitsForPerson else { return }
         write("\n  ▶ \(prompt) — press Enter to go on ")
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                _ = readLine()
-                continuation.resume()
+        let enter = EnterKey()
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                enter.wait(continuation)
+                DispatchQueue.global().async {
+                    _ = readLine()
+                    enter.pressed()
+                }
             }
+        } onCancel: {
+            enter.pressed()
         }
     }
 
     private func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// One wait for Enter that ends once: when the line is read or when the wait is cancelled, whichever is first.
+private final class EnterKey: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiter: CheckedContinuation<Void, Never>?
+    private var isPressed = false
+
+    /// Resumes `continuation` when pressed (at once if already).
+    func wait(_ continuation: CheckedContinuation<Void, Never>) {
+        let resumeNow = lock.withLock {
+            if isPressed { return true }
+            waiter = continuation
+            return false
+        }
+        if resumeNow { continuation.resume() }
+    }
+
+    /// Ends the wait; later calls do nothing.
+    func pressed() {
+        let waiting = lock.withLock {
+            isPressed = true
+            defer { waiter = nil }
+            return waiter
+        }
+        waiting?.resume()
     }
 }

@@ -66,6 +66,13 @@ final class Daemon: @unchecked Sendable {
         return try JSONDecoder().decode(RolloutView.self, from: Data(result.stdout.utf8))
     }
 
+    /// The rollout's events as `turnout events NAME -o json` shows them.
+    func events(_ name: String) async throws -> [EventView] {
+        let result = try await cli(["events", name, "-o", "json"])
+        guard result.status == 0 else { throw DaemonError.command("events \(name)", result.stderr) }
+        return try JSONDecoder().decode([EventView].self, from: Data(result.stdout.utf8))
+    }
+
     /// Polls the rollout until `condition` holds; fails with its last state after `seconds`.
     @discardableResult
     func waitFor(_ name: String, _ what: String, seconds: Double = 60, _ condition: (RolloutView) -> Bool) async throws -> RolloutView {
