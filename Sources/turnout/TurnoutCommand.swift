@@ -14,7 +14,7 @@ struct TurnoutCommand: AsyncParsableCommand {
             DemoCommand.self, UpCommand.self, LintCommand.self, SimulateCommand.self, DemoAppCommand.self, ProxyCommand.self,
             ApplyCommand.self, GetCommand.self, ListCommand.self, StatusCommand.self,
             PromoteCommand.self, AbortCommand.self, RetryCommand.self, PauseCommand.self, ResumeCommand.self,
-            UndoCommand.self, RestartCommand.self, SetCommand.self, EventsCommand.self, LogsCommand.self, DeleteCommand.self,
+            UndoCommand.self, RestartCommand.self, SetCommand.self, TerminateCommand.self, EventsCommand.self, LogsCommand.self, DeleteCommand.self,
         ]
     )
 }

@@ -12,6 +12,14 @@ import TurnoutCore
         try await daemon.waitFor("demo", "Healthy") { $0.isHealthy }
 
         #expect(try await daemon.cli(["set", "image", "demo", "demo=argoproj/rollouts-demo:green"]).status == 0)
+        // Terminating the background run on demand ends it Successful and lets the update go on.
+        let running = try await daemon.waitFor("demo", "running its background analysis") { view in
+            view.analysisRuns.first?.run.status?.phase == .running
+        }
+        let runName = try #require(running.analysisRuns.first?.name)
+        let terminated = try await daemon.cli(["terminate", "analysisrun", runName, "-o", "json"])
+        #expect(terminated.status == 0, "\(terminated.stderr)")
+        #expect(terminated.stdout.contains("\"terminate\" : true"), "\(terminated.stdout)")
         let passed = try await daemon.waitFor("demo", "Healthy on green after the pass template", seconds: 90) { view in
             view.isHealthy && view.revision("stable")?.images == ["argoproj/rollouts-demo:green"]
         }

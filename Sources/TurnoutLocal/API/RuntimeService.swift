@@ -19,6 +19,8 @@ public protocol RuntimeService: Sendable {
     func logs(ofRollout name: String, revision: Int?, lines: Int) async throws(RuntimeServiceError) -> LogsResponse
     /// One analysis run with all its measurements.
     func analysisRun(named name: String) async throws(RuntimeServiceError) -> AnalysisRunView
+    /// Stops an analysis run, keeping its measurements; a run that has not failed ends Successful.
+    func terminateAnalysisRun(named name: String) async throws(RuntimeServiceError) -> AnalysisRunView
     /// Where every Service and the ingress listener accept traffic.
     func listeners() async throws(RuntimeServiceError) -> [ListenerView]
     /// The rollout's view now and after every change, until the rollout is deleted or the consumer stops.

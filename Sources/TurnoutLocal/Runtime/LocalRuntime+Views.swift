@@ -52,6 +52,19 @@ extension LocalRuntime {
         }
     }
 
+    /// Stops an analysis run, keeping its measurements, and looks at its rollout at once.
+    public func terminateAnalysisRun(named name: String) async throws(RuntimeServiceError) -> AnalysisRunView {
+        try await serving("terminate analysis run \(name)") {
+            guard let record = try store.analysisRun(named: name) else {
+                throw RuntimeServiceError.notFound("terminate analysis run \(name): no such analysis run; `turnout get rollout NAME` lists a rollout's runs")
+            }
+            try await analysisRuns.terminate(name)
+            await loop.wake(record.rollout)
+            notifyWatchers(of: record.rollout)
+            return try await analysisRun(named: name)
+        }
+    }
+
     /// Where every Service and the ingress listener accept traffic.
     public func listeners() async throws(RuntimeServiceError) -> [ListenerView] {
         await router.listeners()

@@ -100,6 +100,10 @@ public final class APIClient: RuntimeService {
         try await send(.GET, [APIEndpoint.prefix, "analysisruns", Self.escape(name)], action: "get analysis run \(name)")
     }
 
+    public func terminateAnalysisRun(named name: String) async throws(RuntimeServiceError) -> AnalysisRunView {
+        try await send(.POST, [APIEndpoint.prefix, "analysisruns", Self.escape(name), "terminate"], action: "terminate analysis run \(name)")
+    }
+
     public func listeners() async throws(RuntimeServiceError) -> [ListenerView] {
         try await send(.GET, [APIEndpoint.prefix, "listeners"], action: "list listeners")
     }

@@ -64,7 +64,7 @@ public enum OpenAPIDocument {
             responses["400"] = errorResponse("The body is not an ApplyRequest.")
             responses["422"] = errorResponse("The manifests have errors (diagnostics); nothing was applied.")
             responses["409"] = errorResponse("Someone else changed an object meanwhile.")
-        case .getRollout, .watchRollout, .rolloutEvents, .rolloutLogs, .deleteRollout, .deleteObject, .getAnalysisRun:
+        case .getRollout, .watchRollout, .rolloutEvents, .rolloutLogs, .deleteRollout, .deleteObject, .getAnalysisRun, .terminateAnalysisRun:
             responses["404"] = errorResponse("No such object.")
         case .operate:
             responses["400"] = errorResponse("The operation does not apply now, or the body lacks what it needs.")
@@ -99,7 +99,7 @@ public enum OpenAPIDocument {
             return content("Log lines, oldest first.", schema: reference("LogsResponse"))
         case .deleteRollout, .deleteObject:
             return content("The deleted object.", schema: reference("DeleteResponse"))
-        case .getAnalysisRun:
+        case .getAnalysisRun, .terminateAnalysisRun:
             return content("The run with its measurements.", schema: reference("AnalysisRunView"))
         case .listListeners:
             return content("Listeners.", schema: .object(["type": .string("array"), "items": reference("ListenerView")]))
@@ -111,7 +111,7 @@ public enum OpenAPIDocument {
         case .apply: return "ApplyRequest"
         case .operate: return "OperationRequest"
         case .health, .openAPI, .listRollouts, .getRollout, .watchRollout, .rolloutEvents, .rolloutLogs, .deleteRollout,
-             .deleteObject, .getAnalysisRun, .listListeners:
+             .deleteObject, .getAnalysisRun, .terminateAnalysisRun, .listListeners:
             return nil
         }
     }
@@ -121,7 +121,7 @@ public enum OpenAPIDocument {
         case .rolloutEvents: return [("limit", "Only the newest N events.")]
         case .rolloutLogs: return [("revision", "Only replicas of this revision number."), ("lines", "Lines to return (default 100).")]
         case .health, .openAPI, .apply, .listRollouts, .getRollout, .operate, .watchRollout, .deleteRollout, .deleteObject,
-             .getAnalysisRun, .listListeners:
+             .getAnalysisRun, .terminateAnalysisRun, .listListeners:
             return []
         }
     }

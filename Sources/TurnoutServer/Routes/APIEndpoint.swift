@@ -26,13 +26,15 @@ public enum APIEndpoint: Sendable, Hashable {
     case deleteObject
     /// `GET /api/v1/analysisruns/{name}`: one analysis run with its measurements.
     case getAnalysisRun
+    /// `POST /api/v1/analysisruns/{name}/terminate`: stop an analysis run, keeping its measurements.
+    case terminateAnalysisRun
     /// `GET /api/v1/listeners`: where Services and the ingress listen.
     case listListeners
 
     /// Every endpoint, in the order the OpenAPI document lists them.
     public static let all: [APIEndpoint] = [.health, .openAPI, .apply, .listRollouts, .getRollout]
         + RolloutOperationName.allCases.map(APIEndpoint.operate)
-        + [.watchRollout, .rolloutEvents, .rolloutLogs, .deleteRollout, .deleteObject, .getAnalysisRun, .listListeners]
+        + [.watchRollout, .rolloutEvents, .rolloutLogs, .deleteRollout, .deleteObject, .getAnalysisRun, .terminateAnalysisRun, .listListeners]
 
     /// The API version prefix.
     public static let prefix = "/api/v1"
@@ -42,7 +44,7 @@ public enum APIEndpoint: Sendable, Hashable {
         switch self {
         case .health, .openAPI, .listRollouts, .getRollout, .watchRollout, .rolloutEvents, .rolloutLogs, .getAnalysisRun, .listListeners:
             return "GET"
-        case .apply, .operate:
+        case .apply, .operate, .terminateAnalysisRun:
             return "POST"
         case .deleteRollout, .deleteObject:
             return "DELETE"
@@ -64,6 +66,7 @@ public enum APIEndpoint: Sendable, Hashable {
         case .rolloutLogs: return "\(prefix)/rollouts/{name}/logs"
         case .deleteObject: return "\(prefix)/objects/{kind}/{name}"
         case .getAnalysisRun: return "\(prefix)/analysisruns/{name}"
+        case .terminateAnalysisRun: return "\(prefix)/analysisruns/{name}/terminate"
         case .listListeners: return "\(prefix)/listeners"
         }
     }
@@ -73,7 +76,7 @@ public enum APIEndpoint: Sendable, Hashable {
         switch self {
         case .health: return false
         case .openAPI, .apply, .listRollouts, .getRollout, .operate, .watchRollout, .rolloutEvents, .rolloutLogs,
-             .deleteRollout, .deleteObject, .getAnalysisRun, .listListeners:
+             .deleteRollout, .deleteObject, .getAnalysisRun, .terminateAnalysisRun, .listListeners:
             return true
         }
     }
@@ -96,6 +99,7 @@ public enum APIEndpoint: Sendable, Hashable {
         case .deleteRollout: return "deleteRollout"
         case .deleteObject: return "deleteObject"
         case .getAnalysisRun: return "getAnalysisRun"
+        case .terminateAnalysisRun: return "terminateAnalysisRun"
         case .listListeners: return "listListeners"
         }
     }
@@ -115,6 +119,7 @@ public enum APIEndpoint: Sendable, Hashable {
         case .deleteRollout: return "Delete a rollout, stopping its processes."
         case .deleteObject: return "Delete an object of any kind (Rollout, Service, Ingress, AnalysisTemplate...)."
         case .getAnalysisRun: return "One analysis run with all its kept measurements."
+        case .terminateAnalysisRun: return "Stop an analysis run, keeping its measurements; one that has not failed ends Successful."
         case .listListeners: return "Where every Service and the ingress listener accept traffic."
         }
     }

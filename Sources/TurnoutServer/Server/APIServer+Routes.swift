@@ -52,6 +52,8 @@ extension APIServer {
             return APIResponse.json(try await service.delete(kind: kind, name: try name(context)))
         case .getAnalysisRun:
             return APIResponse.json(try await service.analysisRun(named: try name(context)))
+        case .terminateAnalysisRun:
+            return APIResponse.json(try await service.terminateAnalysisRun(named: try name(context)))
         case .listListeners:
             return APIResponse.json(try await service.listeners())
         }

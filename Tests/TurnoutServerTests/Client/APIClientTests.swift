@@ -44,6 +44,7 @@ struct APIClientTests {
             #expect(service.state.withLock { $0.logRequests.last.map { "\($0.0) \($0.1 ?? -1) \($0.2)" } } == "canary-demo 2 50")
 
             #expect(try await client.analysisRun(named: "canary-demo-6cf78c66c5-2").role == "background")
+            #expect(try await client.terminateAnalysisRun(named: "canary-demo-6cf78c66c5-2").run.spec.terminate == true)
             #expect(try await client.listeners() == [ListenerView(name: "service/demo", address: "127.0.0.1:8080")])
         }
     }

@@ -8,7 +8,7 @@ struct APIEndpointTests {
     @Test func everyRouteAnswersSomethingOtherThanNoSuchRoute() async throws {
         try await withLiveServer { server, _, _ in
             for endpoint in APIEndpoint.all where endpoint != .watchRollout {
-                let name = endpoint == .getAnalysisRun ? "canary-demo-6cf78c66c5-2" : "canary-demo"
+                let name = [.getAnalysisRun, .terminateAnalysisRun].contains(endpoint) ? "canary-demo-6cf78c66c5-2" : "canary-demo"
                 let path = endpoint.path.replacingOccurrences(of: "{name}", with: name).replacingOccurrences(of: "{kind}", with: "Service")
                 let body: String? = endpoint.method == "POST" ? #"{"files":[],"container":"web","image":"x:1"}"# : nil
                 let (status, data) = try await rawRequest(endpoint.method, server.url + path, body: body)

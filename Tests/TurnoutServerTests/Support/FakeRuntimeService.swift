@@ -128,6 +128,16 @@ final class FakeRuntimeService: RuntimeService {
         return run
     }
 
+    func terminateAnalysisRun(named name: String) async throws(RuntimeServiceError) -> AnalysisRunView {
+        try check()
+        return try state.withLock { state throws(RuntimeServiceError) in
+            guard var run = state.runs[name] else { throw .notFound("terminate analysis run \(name): no such run") }
+            run.run.spec.terminate = true
+            state.runs[name] = run
+            return run
+        }
+    }
+
     func listeners() async throws(RuntimeServiceError) -> [ListenerView] {
         try check()
         return state.withLock { $0.listeners }
