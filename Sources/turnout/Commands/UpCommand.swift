@@ -55,6 +55,11 @@ struct UpCommand: AsyncParsableCommand {
         let logger = RuntimeLauncher.logger(level: logLevel)
         let configuration = try RuntimeLauncher.configuration(stateDirectory: directory, ingress: ingress, stopsReplicasOnShutdown: !keepProcesses, logger: logger)
         let token = token ?? ProcessInfo.processInfo.environment["TURNOUT_TOKEN"]
+        let apiConfiguration = APIServerConfiguration(host: apiAddress.host, port: apiAddress.port, token: token)
+        if !apiConfiguration.isLoopback, apiConfiguration.effectiveToken == nil {
+            // Refused before anything starts: nothing is changed by a command line that cannot work.
+            throw ValidationError("\(APIServerError.tokenRequired(host: apiAddress.host))")
+        }
         let runtime: LocalRuntime
         do {
             runtime = try await LocalRuntime.start(configuration, logger: logger)
@@ -64,7 +69,7 @@ struct UpCommand: AsyncParsableCommand {
         }
         let server: RunningAPIServer
         do {
-            let api = try APIServer(service: runtime, configuration: APIServerConfiguration(host: apiAddress.host, port: apiAddress.port, token: token), logger: logger)
+            let api = try APIServer(service: runtime, configuration: apiConfiguration, logger: logger)
             server = try await api.start()
         } catch {
             await runtime.stop()
