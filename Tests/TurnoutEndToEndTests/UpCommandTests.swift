@@ -19,3 +19,18 @@ import Testing
         #expect(try await daemon.cli(["list"]).status == 0, "the first daemon still serves")
     }
 }
+
+extension UpCommandTests {
+    @Test func theImagesTableOfTheConfigurationFileRunsOtherImages() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data("images:\n  example/static-site: [python3, -m, http.server, --bind, 127.0.0.1, $(PORT)]\n".utf8)
+            .write(to: directory.appendingPathComponent("config.yaml"))
+        let daemon = try Daemon(stateDirectory: directory)
+        defer { daemon.stop() }
+        let manifest = try Fixture.text(Fixture.blueGreen, replacing: [("argoproj/rollouts-demo:blue", "example/static-site:v1"), ("path: /color", "path: /")])
+        #expect(try await daemon.apply(text: manifest, named: "site.yaml").status == 0)
+        let healthy = try await daemon.waitFor("e2e-bluegreen", "Healthy") { $0.isHealthy }
+        #expect(healthy.revisions.first?.processes.count == 2)
+    }
+}

@@ -31,8 +31,11 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "HOST:PORT of the REST API (port 0: any free port).")
     var api: String = "127.0.0.1:7070"
 
-    @Option(help: "HOST:PORT of the listener shared by Ingress routes (port 0: a free port, kept across restarts).")
-    var ingress: String = "127.0.0.1:0"
+    @Option(help: "HOST:PORT of the listener shared by Ingress routes (port 0: a free port, kept across restarts; default from --config, else 127.0.0.1:0).")
+    var ingress: String?
+
+    @Option(help: "Runtime configuration file: images table, ingress address, drain timeout (default <state-dir>/config.yaml when it exists).")
+    var config: String?
 
     @Option(help: "Bearer token the API requires (default $TURNOUT_TOKEN; required off loopback).")
     var token: String?
@@ -53,7 +56,22 @@ struct UpCommand: AsyncParsableCommand {
             throw ValidationError("\(error)")
         }
         let logger = RuntimeLauncher.logger(level: logLevel)
-        let configuration = try RuntimeLauncher.configuration(stateDirectory: directory, ingress: ingress, stopsReplicasOnShutdown: !keepProcesses, logger: logger)
+        let configPath = config ?? directory.appendingPathComponent("config.yaml").path
+        var file = RuntimeConfigurationFile()
+        if config != nil || FileManager.default.fileExists(atPath: configPath) {
+            do {
+                let (loaded, warnings) = try RuntimeConfigurationFile.load(path: configPath)
+                file = loaded
+                for warning in warnings { FileHandle.standardError.write(Data((warning.rendered + "\n").utf8)) }
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+        var configuration = try RuntimeLauncher.configuration(
+            stateDirectory: directory, ingress: ingress ?? file.ingress ?? "127.0.0.1:0", stopsReplicasOnShutdown: !keepProcesses, logger: logger)
+        configuration.images = file.images ?? [:]
+        configuration.drainTimeoutSeconds = file.drainTimeoutSeconds ?? configuration.drainTimeoutSeconds
         let token = token ?? ProcessInfo.processInfo.environment["TURNOUT_TOKEN"]
         let apiConfiguration = APIServerConfiguration(host: apiAddress.host, port: apiAddress.port, token: token)
         if !apiConfiguration.isLoopback, apiConfiguration.effectiveToken == nil {

@@ -11,9 +11,9 @@ final class Daemon: @unchecked Sendable {
     private var output: Pipe?
     private var lines: [String] = []
 
-    /// Starts a daemon on a new state directory.
-    init() throws {
-        stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-e2e-\(UUID().uuidString.prefix(8))")
+    /// Starts a daemon on `stateDirectory`, a new one by default.
+    init(stateDirectory: URL = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-e2e-\(UUID().uuidString.prefix(8))")) throws {
+        self.stateDirectory = stateDirectory
         try start()
     }
 
