@@ -65,7 +65,8 @@ import Testing
         try await ProxyFixture.with(table: .split(stable: [upstream]), configure: Self.short(\.requestHead, .milliseconds(300))) { proxy in
             let client = try await RawConnection.connect(port: proxy.port)
             try await client.send("GET / HTTP/1.1\r\nHost: a\r\n")
-            try await client.send("X-Slow: 1\r\n")
+            // On a loaded machine the proxy may already have given up; then this write fails, which is fine.
+            try? await client.send("X-Slow: 1\r\n")
             await eventually("the proxy gives up on the head", timeout: .seconds(5)) { client.isClosed }
             #expect(client.text.hasPrefix("HTTP/1.1 408"))
             #expect(upstream.requests == 0)
@@ -84,12 +85,12 @@ import Testing
 
     @Test func idleKeepAliveConnectionsClose() async throws {
         let upstream = try await TestUpstream.start(name: "web")
-        try await ProxyFixture.with(table: .split(stable: [upstream]), configure: Self.short(\.clientIdle, .seconds(1))) { proxy in
+        try await ProxyFixture.with(table: .split(stable: [upstream]), configure: Self.short(\.clientIdle, .seconds(2))) { proxy in
             let connection = try await TestHTTPConnection.connect(port: proxy.port)
             #expect(try await connection.request(.GET, "/").text == "web")
-            await eventually("the idle connection closes", timeout: .seconds(5)) { connection.isClosed }
+            await eventually("the idle connection closes", timeout: .seconds(10)) { connection.isClosed }
             let silent = try await RawConnection.connect(port: proxy.port)
-            await eventually("a connection that never sends closes", timeout: .seconds(5)) { silent.isClosed }
+            await eventually("a connection that never sends closes", timeout: .seconds(10)) { silent.isClosed }
             #expect(silent.text.isEmpty)
         }
     }
