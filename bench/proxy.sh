@@ -10,6 +10,7 @@
 # The proxies take turns within each round and every figure is the median over the rounds, so a burst of
 # other work on the machine hurts one sample of each rather than one proxy.
 #   TURNOUT_BIN=path/to/turnout bench/proxy.sh   # skip the release build
+#   TURNOUT_BASELINE_BIN=path/to/older/turnout bench/proxy.sh   # adds "turnout-base" (A/B of an optimisation, same run)
 #
 # Needs nginx, haproxy and wrk (installed with apt-get when missing) and a release build of turnout
 # (built into .build-proxy-release when TURNOUT_BIN is not set; about 10 minutes the first time).
@@ -27,6 +28,9 @@ BACKEND_B=$((BASE_PORT + 2))
 NGINX_PORT=$((BASE_PORT + 10))
 HAPROXY_PORT=$((BASE_PORT + 11))
 TURNOUT_PORT=$((BASE_PORT + 12))
+BASELINE_PORT=$((BASE_PORT + 13))
+PROXIES="nginx haproxy turnout"
+[ -n "${TURNOUT_BASELINE_BIN:-}" ] && PROXIES="$PROXIES turnout-base"
 
 need() {
     local missing=()
@@ -163,6 +167,21 @@ PIDS+=($!)
     --backend "127.0.0.1:$BACKEND_A=90" --backend "127.0.0.1:$BACKEND_B=10" > "$WORK/turnout.log" 2>&1 &
 PIDS+=($!)
 
+if [ -n "${TURNOUT_BASELINE_BIN:-}" ]; then
+    "$TURNOUT_BASELINE_BIN" proxy --listen "127.0.0.1:$BASELINE_PORT" --threads 1 --log-level warning \
+        --backend "127.0.0.1:$BACKEND_A=90" --backend "127.0.0.1:$BACKEND_B=10" > "$WORK/turnout-base.log" 2>&1 &
+    PIDS+=($!)
+fi
+
+port_of() { # proxy
+    case $1 in
+        nginx) echo "$NGINX_PORT" ;;
+        haproxy) echo "$HAPROXY_PORT" ;;
+        turnout) echo "$TURNOUT_PORT" ;;
+        turnout-base) echo "$BASELINE_PORT" ;;
+    esac
+}
+
 wait_for() { # port path
     for _ in $(seq 1 200); do
         if curl -fsS -o /dev/null "http://127.0.0.1:$1$2" 2>/dev/null; then return 0; fi
@@ -171,7 +190,8 @@ wait_for() { # port path
     echo "nothing answers on 127.0.0.1:$1$2" >&2
     exit 1
 }
-for port in "$BACKEND_A" "$BACKEND_B" "$NGINX_PORT" "$HAPROXY_PORT" "$TURNOUT_PORT"; do wait_for "$port" /; done
+for port in "$BACKEND_A" "$BACKEND_B"; do wait_for "$port" /; done
+for proxy in $PROXIES; do wait_for "$(port_of "$proxy")" /; done
 
 # Prints "requests_per_second p50_ms p99_ms non2xx socket_errors" for one wrk run.
 measure() { # port path
@@ -195,30 +215,24 @@ measure() { # port path
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "turnout proxy benchmark — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(uname -sr)"
+echo "turnout proxy benchmark — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores ($(lscpu | sed -n "s/^Model name: *//p")), $(uname -sr)"
 echo "wrk -t1 -c$CONNECTIONS -d${DURATION}s per run, $ROUNDS rounds, medians; each proxy 1 thread, 90/10 over two nginx backends (1 worker each)"
 echo "versions: nginx $("$NGINX" -v 2>&1 | sed 's/.*\///'), haproxy $("$HAPROXY" -v | head -1 | awk '{print $3}'), $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
 echo
-printf '%-6s %-8s %10s %18s %9s %9s %7s %7s\n' size proxy "req/s" "(min-max)" "p50 ms" "p99 ms" non2xx errors
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+printf '%-6s %-12s %10s %18s %9s %9s %7s %7s\n' size proxy "req/s" "(min-max)" "p50 ms" "p99 ms" non2xx errors
 status=0
 for size in tiny 64k; do
     path=/; [ "$size" = 64k ] && path=/64k
     declare -A RPS=() P50=() P99=() BAD=() ERR=()
-    for proxy in nginx haproxy turnout; do
-        case $proxy in
-            nginx) port=$NGINX_PORT ;;
-            haproxy) port=$HAPROXY_PORT ;;
-            turnout) port=$TURNOUT_PORT ;;
-        esac
+    for proxy in $PROXIES; do
+        port=$(port_of "$proxy")
         wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port$path" > /dev/null
     done
     for round in $(seq 1 "$ROUNDS"); do
-        for proxy in nginx haproxy turnout; do
-            case $proxy in
-                nginx) port=$NGINX_PORT ;;
-                haproxy) port=$HAPROXY_PORT ;;
-                turnout) port=$TURNOUT_PORT ;;
-            esac
+        for proxy in $PROXIES; do
+            port=$(port_of "$proxy")
             read -r rps p50 p99 bad errors < <(measure "$port" "$path")
             RPS[$proxy]="${RPS[$proxy]:-} $rps"
             P50[$proxy]="${P50[$proxy]:-} $p50"
@@ -227,16 +241,21 @@ for size in tiny 64k; do
             ERR[$proxy]=$(( ${ERR[$proxy]:-0} + errors ))
         done
     done
-    for proxy in nginx haproxy turnout; do
+    for proxy in $PROXIES; do
         rps=$(echo "${RPS[$proxy]}" | median)
         range="($(echo "${RPS[$proxy]}" | tr ' ' '\n' | grep -v '^$' | sort -g | head -1)-$(echo "${RPS[$proxy]}" | tr ' ' '\n' | grep -v '^$' | sort -g | tail -1))"
-        printf '%-6s %-8s %10.0f %18s %9s %9s %7s %7s\n' "$size" "$proxy" "$rps" "$range" \
+        printf '%-6s %-12s %10.0f %18s %9s %9s %7s %7s\n' "$size" "$proxy" "$rps" "$range" \
             "$(echo "${P50[$proxy]}" | median)" "$(echo "${P99[$proxy]}" | median)" "${BAD[$proxy]}" "${ERR[$proxy]}"
         if [ "${BAD[$proxy]}" -ne 0 ] || [ "${ERR[$proxy]}" -ne 0 ]; then status=1; fi
     done
     awk -v t="$(echo "${RPS[turnout]}" | median)" -v n="$(echo "${RPS[nginx]}" | median)" \
         -v tp="$(echo "${P99[turnout]}" | median)" -v np="$(echo "${P99[nginx]}" | median)" -v s="$size" \
         'BEGIN { printf "%-6s turnout/nginx: throughput %.2f (goal >= 1.00), p99 %.2f (goal <= 1.00)\n", s, t / n, tp / np }'
+    if [ -n "${TURNOUT_BASELINE_BIN:-}" ]; then
+        awk -v t="$(echo "${RPS[turnout]}" | median)" -v b="$(echo "${RPS[turnout-base]}" | median)" -v s="$size" \
+            'BEGIN { printf "%-6s turnout/turnout-base: throughput %.2f\n", s, t / b }'
+    fi
     unset RPS P50 P99 BAD ERR
 done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit $status

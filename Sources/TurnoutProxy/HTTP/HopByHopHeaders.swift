@@ -1,7 +1,7 @@
 import NIOHTTP1
 
-/// The hop-by-hop headers (RFC 9110 §7.6.1) as a bit set, so a message can be checked in one pass and cleaned
-/// without building a new header list.
+/// The hop-by-hop headers (RFC 9110 §7.6.1) as a bit set, so a message can be checked in one pass (the proxy
+/// then leaves them out while writing the head; see `ResponseHeadEdit`).
 struct HopByHopHeaders: OptionSet, Hashable {
     let rawValue: UInt16
 
@@ -14,12 +14,6 @@ struct HopByHopHeaders: OptionSet, Hashable {
     static let upgrade = HopByHopHeaders(rawValue: 1 << 6)
     static let proxyAuthenticate = HopByHopHeaders(rawValue: 1 << 7)
     static let proxyAuthorization = HopByHopHeaders(rawValue: 1 << 8)
-
-    private static let names: [(HopByHopHeaders, String)] = [
-        (.connection, "connection"), (.keepAlive, "keep-alive"), (.proxyConnection, "proxy-connection"), (.te, "te"),
-        (.trailer, "trailer"), (.transferEncoding, "transfer-encoding"), (.upgrade, "upgrade"),
-        (.proxyAuthenticate, "proxy-authenticate"), (.proxyAuthorization, "proxy-authorization"),
-    ]
 
     /// The member for a header name, or an empty set when the header is end-to-end.
     static func member(_ name: String) -> HopByHopHeaders {
@@ -36,25 +30,6 @@ struct HopByHopHeaders: OptionSet, Hashable {
         case 18: return HeaderName.equals(name, "proxy-authenticate") ? .proxyAuthenticate : []
         case 19: return HeaderName.equals(name, "proxy-authorization") ? .proxyAuthorization : []
         default: return []
-        }
-    }
-
-    /// Removes these headers from `headers`, and the headers a `Connection` header names.
-    func remove(from headers: inout HTTPHeaders) {
-        if contains(.connection) {
-            var named: [String] = []
-            for (name, value) in headers where HeaderName.equals(name, "connection") {
-                Self.forEachToken(in: value) { token in
-                    if !HeaderName.equals(token, dynamic: "close"), !HeaderName.equals(token, dynamic: "keep-alive"),
-                        !HeaderName.equals(token, dynamic: "upgrade") {
-                        named.append(String(token))
-                    }
-                }
-            }
-            for name in named { headers.remove(name: name) }
-        }
-        for (member, name) in Self.names where contains(member) {
-            headers.remove(name: name)
         }
     }
 

@@ -50,6 +50,9 @@ struct RequestRewriter {
                 kept.append((name, value))
             }
             head.headers = HTTPHeaders(kept)
+        } else {
+            // The list is shared with the decoded request: one copy with room for the headers added below.
+            head.headers.reserveCapacity(head.headers.count + 5)
         }
         if case .chunked = facts.framing { head.headers.add(name: "Transfer-Encoding", value: "chunked") }
         if facts.isUpgrade, let upgradeValue {

@@ -24,33 +24,55 @@ enum ResponseRewriter {
         clientKeepAlive: Bool,
         isUpgrade: Bool
     ) -> ResponsePlan {
+        let (plan, edit) = Self.plan(head, requestMethod: requestMethod, clientVersion: clientVersion, clientKeepAlive: clientKeepAlive, isUpgrade: isUpgrade)
+        edit.apply(to: &head.headers)
+        head.version = .http1_1
+        return plan
+    }
+
+    /// Decides the client's response head for `head` without changing it: what happens to the connections, and
+    /// the edit that turns the upstream's headers into the client's (the head goes out as HTTP/1.1).
+    static func plan(
+        _ head: HTTPResponseHead,
+        requestMethod: HTTPMethod,
+        clientVersion: HTTPVersion,
+        clientKeepAlive: Bool,
+        isUpgrade: Bool
+    ) -> (ResponsePlan, ResponseHeadEdit) {
         let upstreamKeepAlive = head.isKeepAlive
         let code = head.status.code
         let isSwitching = code == 101 && isUpgrade
         let isInformational = code >= 100 && code < 200 && !isSwitching
         var hasContentLength = false
-        var present: HopByHopHeaders = []
-        for (name, _) in head.headers {
-            present.formUnion(HopByHopHeaders.member(name))
-            if HeaderName.equals(name, "content-length") { hasContentLength = true }
-        }
-        let hasTransferEncoding = present.contains(.transferEncoding)
-        // With both, the body was decoded as chunked (RFC 9112 §6.3): the length must not reach the client.
-        let dropContentLength = hasContentLength && hasTransferEncoding
-        if dropContentLength { hasContentLength = false }
+        var edit = ResponseHeadEdit()
         var upgradeValue: String?
-        if !present.isEmpty {
-            // In place: the common case is one `Connection: keep-alive` to drop, not worth a new list.
-            if isSwitching { upgradeValue = head.headers.first(name: "upgrade") }
-            present.remove(from: &head.headers)
+        for (name, value) in head.headers {
+            let member = HopByHopHeaders.member(name)
+            if member.isEmpty {
+                if HeaderName.equals(name, "content-length") { hasContentLength = true }
+                continue
+            }
+            edit.removed.formUnion(member)
+            if member == .upgrade, upgradeValue == nil { upgradeValue = value }
+            if member == .connection {
+                HopByHopHeaders.forEachToken(in: value) { token in
+                    if !HeaderName.equals(token, dynamic: "close"), !HeaderName.equals(token, dynamic: "keep-alive"),
+                        !HeaderName.equals(token, dynamic: "upgrade") {
+                        edit.namedByConnection.append(String(token))
+                    }
+                }
+            }
         }
-        if dropContentLength { head.headers.remove(name: "content-length") }
-        head.version = .http1_1
-        if isInformational { return ResponsePlan(closeAfterResponse: false, upstreamKeepAlive: upstreamKeepAlive) }
+        // With both, the body was decoded as chunked (RFC 9112 §6.3): the length must not reach the client.
+        if hasContentLength && edit.removed.contains(.transferEncoding) {
+            edit.dropsContentLength = true
+            hasContentLength = false
+        }
+        if isInformational { return (ResponsePlan(closeAfterResponse: false, upstreamKeepAlive: upstreamKeepAlive), edit) }
         if isSwitching {
-            head.headers.add(name: "Connection", value: "upgrade")
-            if let upgradeValue { head.headers.add(name: "Upgrade", value: upgradeValue) }
-            return ResponsePlan(closeAfterResponse: false, upstreamKeepAlive: false)
+            edit.connection = "upgrade"
+            edit.upgrade = upgradeValue
+            return (ResponsePlan(closeAfterResponse: false, upstreamKeepAlive: false), edit)
         }
 
         let bodyless = requestMethod == .HEAD || code == 204 || code == 304 || (code >= 100 && code < 200)
@@ -58,17 +80,17 @@ enum ResponseRewriter {
         var isChunked = false
         if !bodyless && !hasContentLength {
             if clientVersion.major == 1 && clientVersion.minor >= 1 {
-                head.headers.add(name: "Transfer-Encoding", value: "chunked")
+                edit.addsChunked = true
                 isChunked = true
             } else {
                 closeAfter = true
             }
         }
         if closeAfter {
-            head.headers.add(name: "Connection", value: "close")
+            edit.connection = "close"
         } else if clientVersion.minor == 0 {
-            head.headers.add(name: "Connection", value: "keep-alive")
+            edit.connection = "keep-alive"
         }
-        return ResponsePlan(closeAfterResponse: closeAfter, upstreamKeepAlive: upstreamKeepAlive, isChunked: isChunked)
+        return (ResponsePlan(closeAfterResponse: closeAfter, upstreamKeepAlive: upstreamKeepAlive, isChunked: isChunked), edit)
     }
 }

@@ -40,7 +40,7 @@ extension ProxyHandler {
                 exchange.bodyBytesSent += buffer.readableBytes
             }
         }
-        if exchange.requestComplete { connection.send(.end(exchange.trailers)) }
+        if exchange.requestComplete { connection.sendEnd(exchange.trailers, chunked: exchange.facts.framing == .chunked) }
         connection.flush()
         exchange.lastProgress = .now()
         armTimer()
@@ -80,6 +80,7 @@ extension ProxyHandler {
             connection.close()
         }
         exchange.mirror?.abort()
+        heldHead = nil
         let mustClose = close || exchange.closeAfter || exchange.hasUnreadBody || !exchange.facts.keepAlive || loop.isShuttingDown
         let response = LocalResponse(status: status, message: message, closeConnection: mustClose)
         exchange.responseStarted = true
@@ -146,11 +147,15 @@ extension ProxyHandler {
 
     /// Writes the end of the response (the last chunk when chunked) and flushes.
     func writeResponseEnd(_ trailers: HTTPHeaders?, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
+        let held = heldHead
+        heldHead = nil
         if responseIsChunked {
             responseIsChunked = false
-            var buffer = context.channel.allocator.buffer(capacity: 5)
+            var buffer = held ?? context.channel.allocator.buffer(capacity: 5)
             ResponseEncoding.writeLastChunk(trailers: trailers, into: &buffer)
             context.writeAndFlush(wrapOutboundOut(buffer), promise: promise)
+        } else if let held {
+            context.writeAndFlush(wrapOutboundOut(held), promise: promise)
         } else if let promise {
             context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0)), promise: promise)
         } else {
@@ -173,6 +178,7 @@ extension ProxyHandler {
     /// Closes the client connection now, abandoning any exchange.
     func closeNow() {
         isClosing = true
+        heldHead = nil
         if let exchange {
             self.exchange = nil
             abandon(exchange, status: exchange.responseStarted ? exchange.status : 502)

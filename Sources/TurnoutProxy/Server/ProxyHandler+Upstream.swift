@@ -4,6 +4,8 @@ import NIOHTTP1
 extension ProxyHandler: UpstreamReceiver {
     /// The line end after a chunk's data, shared (buffers are copy-on-write).
     static let crlf = ByteBuffer(string: "\r\n")
+    /// Body parts up to this size are copied next to their head or chunk framing rather than written on their own.
+    static let maxCopiedBodyBytes = 2048
 
     func upstreamReceived(_ part: HTTPClientResponsePart, from connection: UpstreamConnection) {
         guard let exchange, exchange.connection === connection, let context else {
@@ -32,8 +34,8 @@ extension ProxyHandler: UpstreamReceiver {
                 respondLocally(exchange, status: .badGateway, message: "upstream \(connection.slot.upstream.address) switched protocols unasked", close: true)
                 return
             }
-            let plan = ResponseRewriter.rewrite(
-                &head, requestMethod: exchange.method, clientVersion: exchange.clientVersion,
+            let (plan, edit) = ResponseRewriter.plan(
+                head, requestMethod: exchange.method, clientVersion: exchange.clientVersion,
                 clientKeepAlive: exchange.facts.keepAlive && !loop.isShuttingDown, isUpgrade: exchange.facts.isUpgrade
             )
             exchange.responseStarted = true
@@ -42,21 +44,14 @@ extension ProxyHandler: UpstreamReceiver {
             exchange.upstreamKeepAlive = plan.upstreamKeepAlive
             exchange.isSwitchingProtocols = code == 101
             responseIsChunked = plan.isChunked
-            var buffer = context.channel.allocator.buffer(capacity: 256)
-            ResponseEncoding.writeHead(head, into: &buffer)
-            context.write(wrapOutboundOut(buffer), promise: nil)
+            var buffer = context.channel.allocator.buffer(capacity: 512)
+            ResponseEncoding.writeHead(head, edit: edit, into: &buffer)
+            // Held until the first body part, the end or the end of this read, so a small response leaves in one buffer.
+            heldHead = buffer
             exchange.needsClientFlush = true
         case .body(let buffer):
-            if responseIsChunked {
-                guard buffer.readableBytes > 0 else { return }
-                var size = context.channel.allocator.buffer(capacity: 12)
-                ResponseEncoding.writeChunkSize(buffer.readableBytes, into: &size)
-                context.write(wrapOutboundOut(size), promise: nil)
-                context.write(wrapOutboundOut(buffer), promise: nil)
-                context.write(wrapOutboundOut(Self.crlf), promise: nil)
-            } else {
-                context.write(wrapOutboundOut(buffer), promise: nil)
-            }
+            if responseIsChunked && buffer.readableBytes == 0 { return }
+            writeResponseBody(buffer, context: context)
             exchange.needsClientFlush = true
             if !context.channel.isWritable {
                 context.flush()
@@ -65,6 +60,7 @@ extension ProxyHandler: UpstreamReceiver {
             }
         case .end(let trailers):
             if exchange.isSwitchingProtocols {
+                writeHeldHead(context: context)
                 context.flush()
                 startTunnel(exchange, connection)
                 return
@@ -73,11 +69,46 @@ extension ProxyHandler: UpstreamReceiver {
         }
     }
 
+    /// Writes a response body part, in chunked framing when the response is chunked. A small part is copied into
+    /// one buffer with the held head and its chunk framing (one write instead of up to four).
+    private func writeResponseBody(_ body: ByteBuffer, context: ChannelHandlerContext) {
+        let count = body.readableBytes
+        let held = heldHead
+        heldHead = nil
+        if count <= Self.maxCopiedBodyBytes && (held != nil || responseIsChunked) {
+            var out = held ?? context.channel.allocator.buffer(capacity: count + 16)
+            if responseIsChunked { ResponseEncoding.writeChunkSize(count, into: &out) }
+            var body = body
+            out.writeBuffer(&body)
+            if responseIsChunked { out.writeStaticString("\r\n") }
+            context.write(wrapOutboundOut(out), promise: nil)
+            return
+        }
+        if let held { context.write(wrapOutboundOut(held), promise: nil) }
+        if responseIsChunked {
+            var size = context.channel.allocator.buffer(capacity: 12)
+            ResponseEncoding.writeChunkSize(count, into: &size)
+            context.write(wrapOutboundOut(size), promise: nil)
+            context.write(wrapOutboundOut(body), promise: nil)
+            context.write(wrapOutboundOut(Self.crlf), promise: nil)
+        } else {
+            context.write(wrapOutboundOut(body), promise: nil)
+        }
+    }
+
+    /// Writes the held response head, if any (before a flush or anything else goes to the client).
+    func writeHeldHead(context: ChannelHandlerContext) {
+        guard let held = heldHead else { return }
+        heldHead = nil
+        context.write(wrapOutboundOut(held), promise: nil)
+    }
+
     func upstreamReadComplete(_ connection: UpstreamConnection) {
-        guard let exchange, exchange.connection === connection, exchange.needsClientFlush else { return }
+        guard let exchange, exchange.connection === connection, exchange.needsClientFlush, let context else { return }
         exchange.needsClientFlush = false
         exchange.lastProgress = .now()
-        context?.flush()
+        writeHeldHead(context: context)
+        context.flush()
     }
 
     func upstreamWritabilityChanged(_ connection: UpstreamConnection) {

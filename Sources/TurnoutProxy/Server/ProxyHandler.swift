@@ -35,6 +35,9 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     @exclusivity(unchecked) var deliveredPartThisRead = false
     /// Whether the response in progress is chunked on the wire.
     @exclusivity(unchecked) var responseIsChunked = false
+    /// The response head, encoded but not yet written: it waits for the first body part, the response end or
+    /// the end of the upstream read, so a small response goes to the socket as one buffer.
+    @exclusivity(unchecked) var heldHead: ByteBuffer?
     @exclusivity(unchecked) var timer: Scheduled<Void>?
     @exclusivity(unchecked) var timerFiresAt: NIODeadline?
 
@@ -270,7 +273,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         exchange.lastProgress = .now()
         exchange.mirror?.end(trailers)
         if let connection = exchange.connection {
-            connection.send(.end(trailers))
+            connection.sendEnd(trailers, chunked: exchange.facts.framing == .chunked)
             connection.flush()
             exchange.needsUpstreamFlush = false
         } else {

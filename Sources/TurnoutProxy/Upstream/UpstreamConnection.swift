@@ -35,6 +35,12 @@ final class UpstreamConnection: ChannelDuplexHandler, RemovableChannelHandler {
         context?.write(wrapOutboundOut(part), promise: nil)
     }
 
+    /// Writes the end of a request (no flush). Only a chunked request has bytes for its end (the last chunk and
+    /// trailers); for any other the part is skipped rather than passed through the codec for nothing.
+    func sendEnd(_ trailers: HTTPHeaders?, chunked: Bool) {
+        if chunked { send(.end(trailers)) }
+    }
+
     /// Flushes written parts.
     func flush() {
         context?.flush()
