@@ -28,7 +28,10 @@ public actor LocalRuntime {
     /// Reconciles, operations and deletes take turns, so none acts on a rollout another has just changed.
     let rolloutGate = SerialGate()
     private let lock: StateDirectoryLock
-    private var tasks: [Task<Void, Never>] = []
+    /// Routes to changed replicas and wakes their rollout.
+    private var endpointWatcher: Task<Void, Never>?
+    /// Runs the reconcile loop.
+    private var reconciler: Task<Void, Never>?
     /// Work started by requests that must end before the store closes.
     var background: [Task<Void, Never>] = []
     /// The last reconcile failure of each rollout, shown in its view until a reconcile succeeds.
@@ -49,12 +52,19 @@ public actor LocalRuntime {
         } catch {
             throw LocalRuntimeError.startFailed(action: "open state in \(configuration.stateDirectory.path)", reason: "\(error)")
         }
-        let lock = try StateDirectoryLock(directory: configuration.stateDirectory)
+        let lock: StateDirectoryLock
+        do {
+            lock = try StateDirectoryLock(directory: configuration.stateDirectory)
+        } catch {
+            try? store.close()
+            throw error
+        }
         let proxy = ProxyServer(configuration: ProxyConfiguration(threads: configuration.proxyThreads), logger: logger)
         do {
             try await proxy.start()
         } catch {
             lock.release()
+            try? store.close()
             throw LocalRuntimeError.startFailed(action: "start the proxy", reason: "\(error)")
         }
         let runtime = LocalRuntime(configuration: configuration, store: store, proxy: proxy, lock: lock, logger: logger)
@@ -82,12 +92,13 @@ public actor LocalRuntime {
         providers["job"] = providers["job"] ?? JobMetricProvider()
         analysisRuns = LocalAnalysisRuns(store: store, providers: providers, clock: configuration.clock)
         driver = RolloutDriver(store: store, workloads: supervisor, router: router, analysisRuns: analysisRuns, clock: configuration.clock, logger: logger)
-        let names: @Sendable () async -> [String] = { (try? store.rollouts().map(\.name)) ?? [] }
-        let reconcile: ReconcileLoop.Reconcile
-        // The loop calls back into the runtime, which is created after it: `Reference` breaks the cycle.
+        // The loop calls back into the runtime, which exists only once the loop does: `Reference` breaks the cycle.
         let reference = Reference<LocalRuntime>()
-        reconcile = { name in await reference.value?.reconcile(name) ?? 1 }
-        loop = ReconcileLoop(resyncInterval: configuration.resyncIntervalSeconds, names: names, reconcile: reconcile)
+        loop = ReconcileLoop(
+            resyncInterval: configuration.resyncIntervalSeconds,
+            names: { (try? store.rollouts().map(\.name)) ?? [] },
+            reconcile: { name in await reference.value?.reconcile(name) ?? configuration.resyncIntervalSeconds }
+        )
         reference.value = self
     }
 
@@ -104,13 +115,13 @@ public actor LocalRuntime {
             logger.error("binding listeners: \(error)")
         }
         let changes = await supervisor.endpointChanges()
-        tasks.append(Task { [weak self] in
+        endpointWatcher = Task { [weak self] in
             for await change in changes {
                 await self?.endpointsChanged(change.rollout)
             }
-        })
+        }
         let loop = loop
-        tasks.append(Task { await loop.run() })
+        reconciler = Task { await loop.run() }
     }
 
     /// Stops reconciling, stops (or, when configured so, leaves running) every replica, closes the proxy and the store.
@@ -118,17 +129,16 @@ public actor LocalRuntime {
         guard !isStopped else { return }
         isStopped = true
         // The reconcile loop stops first; the endpoint watcher keeps routing while replicas drain and stop.
-        let (endpointWatcher, reconciler) = (tasks[0], tasks[1])
-        reconciler.cancel()
+        reconciler?.cancel()
         await loop.stop()
-        await reconciler.value
+        await reconciler?.value
         if configuration.stopsReplicasOnShutdown {
             await supervisor.stopAll()
         } else {
             await supervisor.detach()
         }
-        endpointWatcher.cancel()
-        await endpointWatcher.value
+        endpointWatcher?.cancel()
+        await endpointWatcher?.value
         for task in background { task.cancel() }
         for task in background { await task.value }
         for watcher in watchers.values { watcher.ping.finish() }
@@ -214,18 +224,6 @@ public actor LocalRuntime {
             if !isRouted, await proxy.busyConnections(to: upstream) == 0 { return }
             try? await Task.sleep(for: .milliseconds(10))
         }
-    }
-}
-
-/// A late-bound reference, for callbacks created before the object they call.
-final class Reference<Value: AnyObject & Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private weak var stored: Value?
-
-    /// The object, once set and while it lives.
-    var value: Value? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }
 
