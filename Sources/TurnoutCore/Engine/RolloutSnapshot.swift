@@ -76,6 +76,8 @@ public enum AnalysisRunRole: Sendable, Hashable, Codable {
     case prePromotion
     /// Blue-green post-promotion.
     case postPromotion
+    /// A run applied on its own, not started by a rollout.
+    case standalone
 
     /// A short label used in run names and output.
     public var label: String {
@@ -84,6 +86,7 @@ public enum AnalysisRunRole: Sendable, Hashable, Codable {
         case .step(let index): return "step\(index)"
         case .prePromotion: return "pre"
         case .postPromotion: return "post"
+        case .standalone: return "standalone"
         }
     }
 }

@@ -9,9 +9,9 @@ public actor LocalAnalysisRuns: AnalysisRuns {
     /// The annotation that keeps the stable revision a run compares against (for the judge).
     public static let stableHashAnnotation = "turnout.dev/stable-hash"
 
-    private let store: LocalStore
+    let store: LocalStore
     private let providers: [String: any MetricProvider]
-    private let clock: any InstantClock
+    let clock: any InstantClock
 
     /// Creates the adapter; `providers` maps a provider kind (`job`, `web`, ...) to its implementation.
     public init(store: LocalStore, providers: [String: any MetricProvider], clock: any InstantClock) {
@@ -93,7 +93,7 @@ public actor LocalAnalysisRuns: AnalysisRuns {
     }
 
     /// Takes the measurements that are due now and stores the new status.
-    private func measureDue(_ record: AnalysisRunRecord) async throws {
+    func measureDue(_ record: AnalysisRunRecord) async throws {
         let now = clock.now()
         var status = record.run.status ?? AnalysisRunStatus(phase: .running)
         let started = status.startedAt.flatMap { Instant(rfc3339: $0) } ?? record.createdAt

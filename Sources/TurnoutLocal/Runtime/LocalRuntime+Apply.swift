@@ -20,7 +20,18 @@ extension LocalRuntime {
             guard !set.documents.isEmpty else {
                 throw RuntimeServiceError.invalidRequest("apply: the files hold no objects")
             }
-            let outcomes = try store.apply(set.documents.map(\.object))
+            // AnalysisRuns applied on their own are started as runs; everything else is stored in one transaction.
+            let runs = set.documents.compactMap { document -> AnalysisRun? in
+                if case .analysisRun(let run) = document.object { return run } else { return nil }
+            }
+            let objects = set.documents.map(\.object).filter { if case .analysisRun = $0 { return false } else { return true } }
+            var outcomes = objects.isEmpty ? [] : try store.apply(objects)
+            for run in runs {
+                let name = run.metadata.name ?? ""
+                let isNew = try store.analysisRun(named: name) == nil
+                try await analysisRuns.startStandalone(run)
+                outcomes.append(ApplyOutcome(kind: "AnalysisRun", name: name, result: isNew ? .created : .unchanged, generation: 1))
+            }
             try await router.resync()
             await loop.wake(nil)
             for outcome in outcomes where outcome.kind == "Rollout" {

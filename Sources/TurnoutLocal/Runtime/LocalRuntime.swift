@@ -32,6 +32,8 @@ public actor LocalRuntime {
     private var endpointWatcher: Task<Void, Never>?
     /// Runs the reconcile loop.
     private var reconciler: Task<Void, Never>?
+    /// Measures AnalysisRuns applied on their own.
+    private var standaloneRuns: Task<Void, Never>?
     /// Work started by requests that must end before the store closes.
     var background: [Task<Void, Never>] = []
     /// The last reconcile failure of each rollout, shown in its view until a reconcile succeeds.
@@ -122,6 +124,17 @@ public actor LocalRuntime {
         }
         let loop = loop
         reconciler = Task { await loop.run() }
+        let (analysisRuns, logger, interval) = (analysisRuns, logger, configuration.resyncIntervalSeconds)
+        standaloneRuns = Task {
+            while !Task.isCancelled {
+                do {
+                    try await analysisRuns.measureStandaloneRuns()
+                } catch {
+                    logger.error("measure analysis runs: \(error)")
+                }
+                try? await Task.sleep(for: .seconds(interval))
+            }
+        }
     }
 
     /// Stops reconciling, stops (or, when configured so, leaves running) every replica, closes the proxy and the store.
@@ -130,8 +143,10 @@ public actor LocalRuntime {
         isStopped = true
         // The reconcile loop stops first; the endpoint watcher keeps routing while replicas drain and stop.
         reconciler?.cancel()
+        standaloneRuns?.cancel()
         await loop.stop()
         await reconciler?.value
+        await standaloneRuns?.value
         if configuration.stopsReplicasOnShutdown {
             await supervisor.stopAll()
         } else {

@@ -7,6 +7,7 @@ extension AnalysisRunRole {
         case "background": self = .background
         case "pre": self = .prePromotion
         case "post": self = .postPromotion
+        case "standalone": self = .standalone
         default:
             guard label.hasPrefix("step"), let index = Int(label.dropFirst(4)), index >= 0 else { return nil }
             self = .step(index)

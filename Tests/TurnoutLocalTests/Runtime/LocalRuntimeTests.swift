@@ -148,4 +148,51 @@ import TurnoutLocal
         await second.stop()
         #expect(listeners == applied.listeners)
     }
+
+    static func standaloneRun(_ name: String, command: String) -> String {
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: AnalysisRun
+        metadata:
+          name: \(name)
+        spec:
+          metrics:
+            - name: check
+              interval: 1s
+              count: 2
+              failureLimit: 0
+              provider:
+                job:
+                  spec:
+                    template:
+                      spec:
+                        containers:
+                          - name: check
+                            image: busybox
+                            command: [\(command)]
+                        restartPolicy: Never
+        """
+    }
+
+    @Test func runsAnAnalysisRunAppliedOnItsOwn() async throws {
+        try await Self.withRuntime { runtime, _ in
+            let files = [ManifestFile(file: "runs.yaml", manifest: Self.standaloneRun("passes", command: "true") + "\n---\n" + Self.standaloneRun("fails", command: "false"))]
+            let response = try await runtime.apply(ApplyRequest(files: files))
+            #expect(response.outcomes.map { "\($0.kind)/\($0.name) \($0.result)" } == ["AnalysisRun/passes created", "AnalysisRun/fails created"])
+            let deadline = ContinuousClock.now + .seconds(30)
+            var passes = try await runtime.analysisRun(named: "passes")
+            var fails = try await runtime.analysisRun(named: "fails")
+            while ContinuousClock.now < deadline, passes.run.status?.phase.isCompleted != true || fails.run.status?.phase.isCompleted != true {
+                try await Task.sleep(for: .milliseconds(100))
+                passes = try await runtime.analysisRun(named: "passes")
+                fails = try await runtime.analysisRun(named: "fails")
+            }
+            #expect(passes.role == "standalone")
+            #expect(passes.run.status?.phase == .successful)
+            #expect(passes.run.status?.metricResults?.first?.successful == 2)
+            #expect(fails.run.status?.phase == .failed)
+            let again = try await runtime.apply(ApplyRequest(files: files))
+            #expect(again.outcomes.map(\.result) == ["unchanged", "unchanged"])
+        }
+    }
 }
