@@ -32,73 +32,20 @@ BASELINE_PORT=$((BASE_PORT + 13))
 PROXIES="nginx haproxy turnout"
 [ -n "${TURNOUT_BASELINE_BIN:-}" ] && PROXIES="$PROXIES turnout-base"
 
-need() {
-    local missing=()
-    for tool in nginx haproxy wrk; do
-        command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || missing+=("$tool")
-    done
-    if [ ${#missing[@]} -gt 0 ]; then
-        echo "installing ${missing[*]} ..." >&2
-        local sudo=""
-        [ "$(id -u)" -ne 0 ] && sudo="sudo"
-        $sudo apt-get update -qq >&2 || true
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx haproxy wrk >&2
-    fi
-}
-need
+source bench/support.sh
+bench_need nginx haproxy wrk curl
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 HAPROXY=$(command -v haproxy || echo /usr/sbin/haproxy)
 
-if [ -z "${TURNOUT_BIN:-}" ]; then
-    echo "building turnout (release) ..." >&2
-    swift build -c release --scratch-path .build-proxy-release --product turnout >&2
-    TURNOUT_BIN="$ROOT/.build-proxy-release/release/turnout"
-fi
+bench_turnout_binary
 
-WORK=$(mktemp -d /tmp/turnout-bench.XXXXXX)
-chmod 755 "$WORK"
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_workdir bench
 
 # Payloads: a tiny body and 64 KiB.
 mkdir -p "$WORK/www"
 printf 'ok\n' > "$WORK/www/tiny"
 head -c 65536 /dev/zero | tr '\0' 'x' > "$WORK/www/64k"
 
-nginx_backend() { # port name
-    local dir="$WORK/backend-$2"
-    mkdir -p "$dir"
-    cat > "$dir/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    keepalive_timeout 75s;
-    client_body_temp_path $dir;
-    proxy_temp_path $dir;
-    fastcgi_temp_path $dir;
-    uwsgi_temp_path $dir;
-    scgi_temp_path $dir;
-    server {
-        listen 127.0.0.1:$1 reuseport backlog=4096;
-        root $WORK/www;
-        location = / { default_type text/plain; return 200 "$2\n"; }
-        location = /64k { default_type application/octet-stream; try_files /64k =404; }
-    }
-}
-EOF
-    "$NGINX" -c "$dir/nginx.conf" -p "$dir" &
-    PIDS+=($!)
-}
 
 nginx_backend "$BACKEND_A" stable
 nginx_backend "$BACKEND_B" canary
@@ -182,16 +129,8 @@ port_of() { # proxy
     esac
 }
 
-wait_for() { # port path
-    for _ in $(seq 1 200); do
-        if curl -fsS -o /dev/null "http://127.0.0.1:$1$2" 2>/dev/null; then return 0; fi
-        sleep 0.05
-    done
-    echo "nothing answers on 127.0.0.1:$1$2" >&2
-    exit 1
-}
-for port in "$BACKEND_A" "$BACKEND_B"; do wait_for "$port" /; done
-for proxy in $PROXIES; do wait_for "$(port_of "$proxy")" /; done
+for port in "$BACKEND_A" "$BACKEND_B"; do wait_for "http://127.0.0.1:$port/"; done
+for proxy in $PROXIES; do wait_for "http://127.0.0.1:$(port_of "$proxy")/"; done
 
 # Prints "requests_per_second p50_ms p99_ms non2xx socket_errors" for one wrk run.
 measure() { # port path

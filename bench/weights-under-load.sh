@@ -25,75 +25,21 @@ BACKEND_B=$((BASE_PORT + 2))
 PROXY_PORT=$((BASE_PORT + 10))
 ADMIN_PORT=$((BASE_PORT + 11))
 
-for tool in nginx wrk curl; do
-    if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$tool" ]; then
-        sudo=""
-        [ "$(id -u)" -ne 0 ] && sudo="sudo"
-        $sudo apt-get update -qq >&2 || true
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx wrk curl >&2
-        break
-    fi
-done
+source bench/support.sh
+bench_need nginx wrk curl
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-if [ -z "${TURNOUT_BIN:-}" ]; then
-    echo "building turnout (release) ..." >&2
-    swift build -c release --scratch-path .build-proxy-release --product turnout >&2
-    TURNOUT_BIN="$ROOT/.build-proxy-release/release/turnout"
-fi
+bench_turnout_binary
 
-WORK=$(mktemp -d /tmp/turnout-weights.XXXXXX)
-chmod 755 "$WORK"
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_workdir weights
 
-backend() { # port name
-    local dir="$WORK/backend-$2"
-    mkdir -p "$dir"
-    cat > "$dir/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    keepalive_timeout 75s;
-    client_body_temp_path $dir;
-    proxy_temp_path $dir;
-    fastcgi_temp_path $dir;
-    uwsgi_temp_path $dir;
-    scgi_temp_path $dir;
-    server {
-        listen 127.0.0.1:$1 backlog=4096;
-        location / { default_type text/plain; return 200 "$2\n"; }
-    }
-}
-EOF
-    "$NGINX" -c "$dir/nginx.conf" -p "$dir" &
-    PIDS+=($!)
-}
-backend "$BACKEND_A" stable
-backend "$BACKEND_B" canary
+nginx_backend "$BACKEND_A" stable
+nginx_backend "$BACKEND_B" canary
 
 "$TURNOUT_BIN" proxy --listen "127.0.0.1:$PROXY_PORT" --admin "127.0.0.1:$ADMIN_PORT" --threads "$THREADS" \
     --log-level warning --backend "127.0.0.1:$BACKEND_A=90" --backend "127.0.0.1:$BACKEND_B=10" > "$WORK/turnout.log" 2>&1 &
 PIDS+=($!)
 
-wait_for() { # url
-    for _ in $(seq 1 200); do
-        if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
-        sleep 0.05
-    done
-    echo "nothing answers on $1" >&2
-    exit 1
-}
 wait_for "http://127.0.0.1:$BACKEND_A/"
 wait_for "http://127.0.0.1:$BACKEND_B/"
 wait_for "http://127.0.0.1:$PROXY_PORT/"
