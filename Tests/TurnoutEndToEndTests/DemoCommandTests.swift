@@ -19,6 +19,7 @@ import Testing
         let input = Pipe()
         process.standardOutput = output
         process.standardInput = input
+        process.standardError = FileHandle.nullDevice
         try process.run()
         // Read until the tour waits for Enter after showing the blue-green preview.
         var text = ""

@@ -4,13 +4,16 @@ import NIOPosix
 
 /// One health probe: connect, `GET path`, and pass when a response head with a passing status arrives in time.
 enum HealthProbe {
-    /// Runs one probe against `upstream` on `eventLoop`; never throws (a failure is a `false`).
+    /// Runs one probe against `upstream` on `eventLoop`; never throws (a failure, a timeout or cancellation is a `false`).
     static func run(_ upstream: Upstream, check: HealthCheck, on eventLoop: any EventLoop) async -> Bool {
         let promise = eventLoop.makePromise(of: Int.self)
         let timeout = check.timeout.timeAmount
-        let scheduled = eventLoop.scheduleTask(in: timeout) {
+        let timer = eventLoop.scheduleTask(in: timeout) {
             promise.fail(ChannelError.connectTimeout(timeout))
         }
+        // The result always arrives on the loop, so the timer is cancelled there: its own promise is settled at once
+        // and never left unfulfilled when the loop shuts down after this probe returns.
+        promise.futureResult.whenComplete { _ in timer.cancel() }
         let host = upstream.address.description
         let path = check.path
         let bootstrap = ClientBootstrap(group: eventLoop)
@@ -29,9 +32,12 @@ enum HealthProbe {
                 promise.fail(error)
             }
         }
-        defer { scheduled.cancel() }
         do {
-            let status = try await promise.futureResult.get()
+            let status = try await withTaskCancellationHandler {
+                try await promise.futureResult.get()
+            } onCancel: {
+                promise.fail(CancellationError())
+            }
             return check.passingStatuses.contains(status)
         } catch {
             return false

@@ -192,7 +192,7 @@ public final class ProxyServer: Sendable {
             try? await Task.sleep(for: .milliseconds(10))
         }
         await onEveryLoop { $0.closeAllClients() }
-        registry.stopAll()
+        await registry.stopAll()
         if ownsGroup { try? await group.shutdownGracefully() }
     }
 

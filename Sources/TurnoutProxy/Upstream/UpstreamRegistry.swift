@@ -78,12 +78,15 @@ final class UpstreamRegistry: Sendable {
         entries.withLock { $0[address]?.upstream }
     }
 
-    /// Stops every health check.
-    func stopAll() {
-        entries.withLock { entries in
-            for entry in entries.values { entry.checker?.cancel() }
+    /// Stops every health check and waits until no probe is in flight (so the event loops can shut down after).
+    func stopAll() async {
+        let checkers = entries.withLock { entries in
+            let checkers = entries.values.compactMap(\.checker)
             entries.removeAll()
+            return checkers
         }
+        for checker in checkers { checker.cancel() }
+        for checker in checkers { await checker.value }
     }
 
     /// Resolves an address: IP literals directly, host names through the system resolver.

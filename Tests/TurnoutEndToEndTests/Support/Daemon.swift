@@ -17,6 +17,9 @@ final class Daemon: @unchecked Sendable {
         try start()
     }
 
+    /// Where the daemon's stderr goes: beside the state directory, removed with it.
+    private var errorLog: URL { stateDirectory.deletingLastPathComponent().appendingPathComponent("\(stateDirectory.lastPathComponent)-stderr.log") }
+
     /// Starts `turnout up` on the state directory and waits for its API address.
     func start() throws {
         let process = Process()
@@ -25,7 +28,9 @@ final class Daemon: @unchecked Sendable {
         process.currentDirectoryURL = TurnoutBinary.root
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.standardError
+        // Not the test's own stderr: a daemon left behind by a crashed test run must not hold CI's output open.
+        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errorLog)
         try process.run()
         self.process = process
         self.output = output
@@ -43,7 +48,8 @@ final class Daemon: @unchecked Sendable {
             }
         }
         process.terminate()
-        throw DaemonError.noBanner(String(decoding: buffer, as: UTF8.self))
+        let errors = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
+        throw DaemonError.noBanner(String(decoding: buffer, as: UTF8.self) + errors)
     }
 
     /// Runs `turnout ARGS --server SERVER`.
@@ -124,6 +130,7 @@ final class Daemon: @unchecked Sendable {
         }
         process = nil
         try? FileManager.default.removeItem(at: stateDirectory)
+        try? FileManager.default.removeItem(at: errorLog)
     }
 
     deinit { stop() }
