@@ -11,10 +11,11 @@ struct TurnoutCommand: AsyncParsableCommand {
             Start with `turnout lint -f FILE` and `turnout simulate -f FILE`.
             """,
         subcommands: [
-            DemoCommand.self, UpCommand.self, LintCommand.self, SimulateCommand.self, DemoAppCommand.self, ProxyCommand.self,
+            DemoCommand.self, UpCommand.self, LintCommand.self, SimulateCommand.self, DemoAppCommand.self, ServeFilesCommand.self, ProxyCommand.self,
             ApplyCommand.self, GetCommand.self, ListCommand.self, StatusCommand.self,
             PromoteCommand.self, AbortCommand.self, RetryCommand.self, PauseCommand.self, ResumeCommand.self,
             UndoCommand.self, RestartCommand.self, SetCommand.self, TerminateCommand.self, EventsCommand.self, LogsCommand.self, DeleteCommand.self,
+            PodCommand.self,
         ]
     )
 }

@@ -35,6 +35,15 @@ public struct ImageReference: Sendable, Hashable {
         repository + (tag.map { ":\($0)" } ?? "") + (digest.map { "@\($0)" } ?? "")
     }
 
+    /// The same reference without its registry host (a first component with `.` or `:`, or `localhost`);
+    /// `nil` when it names none.
+    public var withoutRegistry: ImageReference? {
+        guard let slash = repository.firstIndex(of: "/") else { return nil }
+        let host = repository[..<slash]
+        guard host.contains(".") || host.contains(":") || host == "localhost" else { return nil }
+        return ImageReference(String(text.drop { $0 != "/" }.dropFirst()))
+    }
+
     /// The tag, `latest` when none is written.
     public var effectiveTag: String { tag ?? "latest" }
 

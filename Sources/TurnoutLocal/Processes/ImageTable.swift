@@ -13,9 +13,14 @@ public struct ImageTable: Sendable, Hashable {
         self.entries = entries
     }
 
-    /// The built-in table: `argoproj/rollouts-demo:<color>` runs `turnoutBinary demo-app --color <color>`.
+    /// The built-in table: `argoproj/rollouts-demo:<color>` runs `turnoutBinary demo-app --color <color>`;
+    /// `nginx` and `httpd` run `turnoutBinary serve-files` on their document roots.
     public static func builtIn(turnoutBinary: String) -> ImageTable {
-        ImageTable(["argoproj/rollouts-demo": [turnoutBinary, "demo-app", "--color", "$(\(ImageReference.tagVariable))"]])
+        ImageTable([
+            "argoproj/rollouts-demo": [turnoutBinary, "demo-app", "--color", "$(\(ImageReference.tagVariable))"],
+            "nginx": [turnoutBinary, "serve-files", "--root", "/usr/share/nginx/html"],
+            "httpd": [turnoutBinary, "serve-files", "--root", "/usr/local/apache2/htdocs"],
+        ])
     }
 
     /// This table with `other`'s entries added, `other` winning where both name the same key.
@@ -23,10 +28,14 @@ public struct ImageTable: Sendable, Hashable {
         ImageTable(entries.merging(other.entries) { _, new in new })
     }
 
-    /// The prefix for `image`, unexpanded: an exact entry first, else the entry for its repository; `nil` when none.
+    /// The prefix for `image`, unexpanded: an exact entry first, else the entry for its repository, else (for an
+    /// image from another registry, such as `registry:5000/nginx:1.7.9`) the same two without the registry;
+    /// `nil` when none.
     public func prefix(for image: String) -> [String]? {
-        let reference = ImageReference(image)
         let normalized = Dictionary(entries.map { (ImageReference.normalize($0.key), $0.value) }) { first, _ in first }
-        return normalized[reference.normalized] ?? normalized[reference.repository]
+        let reference = ImageReference(image)
+        if let prefix = normalized[reference.normalized] ?? normalized[reference.repository] { return prefix }
+        guard let withoutRegistry = reference.withoutRegistry else { return nil }
+        return normalized[withoutRegistry.normalized] ?? normalized[withoutRegistry.repository]
     }
 }

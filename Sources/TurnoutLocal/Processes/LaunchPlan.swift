@@ -26,6 +26,8 @@ public struct LaunchPlan: Sendable, Hashable {
     public var terminationGracePeriodSeconds: Double
     /// Other containers of the template, which the single-host runtime does not run.
     public var ignoredContainers: [String]
+    /// Every container of the pod when `arguments` runs them through `turnout pod`; `nil` for a single process.
+    public var pod: PodLaunchSpec?
 
     /// Creates a plan.
     public init(containerName: String, arguments: [String], environment: [String: String], workingDirectory: String? = nil, port: Int, readiness: ReadinessCheck, preStop: StopHook? = nil, terminationGracePeriodSeconds: Double = 30, ignoredContainers: [String] = []) {
@@ -40,21 +42,69 @@ public struct LaunchPlan: Sendable, Hashable {
         self.ignoredContainers = ignoredContainers
     }
 
+    /// The directory the replica's process starts in: the pod's launcher starts where the daemon is, as the
+    /// main container's directory may be a volume the launcher has yet to create.
+    public var spawnWorkingDirectory: String? { pod == nil ? workingDirectory : nil }
+
     /// The address the replica serves on.
     public var address: String { "127.0.0.1:\(port)" }
 
     /// The plan for a replica of `template` on `port`. Pure.
     ///
-    /// Runs the first container that declares a port (else the first container). The argument vector is the
-    /// container's `command` + `args`, or, without a command, the image table's prefix for the image + `args`,
-    /// all with `$(VAR)` expanded from the container's environment. The environment is `settings.baseEnvironment`,
-    /// then `PORT` and `TURNOUT_PORT` (= `port`; the template cannot override them), then the template's
-    /// variables in order, each value expanded from the ones before it.
+    /// The main container is the first that declares a port (else the first container). Its argument vector is
+    /// its `command` + `args`, or, without a command, the image table's prefix for the image + `args`, all with
+    /// `$(VAR)` expanded from the container's environment. The environment is `settings.baseEnvironment`, then
+    /// `PORT` and `TURNOUT_PORT` (= `port`; the template cannot override them), then the template's variables in
+    /// order, each value expanded from the ones before it.
+    ///
+    /// When the template has other containers that can run (a command, or an image in the table), init
+    /// containers, or mounted `emptyDir` volumes, and `settings.podLauncher` is set, the replica's process is
+    /// `turnout pod` running all of them (see `PodLaunchSpec`), with volume mount paths rewritten (see
+    /// `PodVolumes`); containers that cannot run are listed in `ignoredContainers`.
     public static func build(template: PodTemplate, port: Int, settings: LaunchSettings) throws(ProcessSupervisorError) -> LaunchPlan {
         let containers = template.spec.containers
         guard let container = containers.first(where: { !($0.ports ?? []).isEmpty }) ?? containers.first else {
             throw .noContainers
         }
+        let podDirectory = settings.podLauncher.map { "\($0.podsDirectory)/\(port)" } ?? ""
+        let volumes = settings.podLauncher == nil ? PodVolumes(spec: PodSpec(containers: []), podDirectory: "") : PodVolumes(spec: template.spec, podDirectory: podDirectory)
+        let main = try process(for: container, port: port, volumes: volumes, settings: settings)
+        var ignored: [String] = []
+        var sidecars: [PodLaunchSpec.Process] = []
+        for other in containers where other.name != container.name {
+            if let sidecar = try? process(for: other, port: port, volumes: volumes, settings: settings) { sidecars.append(sidecar) } else { ignored.append(other.name) }
+        }
+        var initContainers: [PodLaunchSpec.Process] = []
+        for other in template.spec.initContainers ?? [] {
+            if let initContainer = try? process(for: other, port: port, volumes: volumes, settings: settings) { initContainers.append(initContainer) } else { ignored.append(other.name) }
+        }
+        var plan = LaunchPlan(
+            containerName: container.name,
+            arguments: main.arguments,
+            environment: main.environment,
+            workingDirectory: main.workingDirectory,
+            port: port,
+            readiness: try ReadinessCheck.resolve(container.readinessProbe, container: container.name, defaultPeriodSeconds: settings.defaultProbePeriodSeconds),
+            preStop: try StopHook.resolve(container.lifecycle?.preStop, container: container.name),
+            terminationGracePeriodSeconds: template.spec.terminationGracePeriodSeconds.map { Double(max(0, $0)) } ?? settings.defaultTerminationGracePeriodSeconds,
+            ignoredContainers: containers.map(\.name).filter { $0 != container.name }
+        )
+        guard let launcher = settings.podLauncher, !sidecars.isEmpty || !initContainers.isEmpty || !volumes.emptyDirectories.isEmpty else {
+            return plan
+        }
+        let spec = PodLaunchSpec(directory: podDirectory, volumes: volumes.emptyDirectories, initContainers: initContainers, sidecars: sidecars, main: main)
+        do {
+            plan.arguments = [launcher.turnoutBinary, "pod", "--spec", try spec.encoded()]
+        } catch {
+            throw .spawnFailed(program: launcher.turnoutBinary, reason: "the pod of \(container.name) cannot be described: \(error)")
+        }
+        plan.pod = spec
+        plan.ignoredContainers = ignored
+        return plan
+    }
+
+    /// One container's process: argument vector, environment and working directory, with volume paths rewritten.
+    static func process(for container: Container, port: Int, volumes: PodVolumes, settings: LaunchSettings) throws(ProcessSupervisorError) -> PodLaunchSpec.Process {
         var variables = [portVariable: String(port), turnoutPortVariable: String(port)]
         if let image = container.image {
             let reference = ImageReference(image)
@@ -67,7 +117,8 @@ public struct LaunchPlan: Sendable, Hashable {
             }
             variables[variable.name] = VariableExpansion.expand(variable.value ?? "", variables: variables)
         }
-        let expand = { (text: String) in VariableExpansion.expand(text, variables: variables) }
+        let mounts = volumes.mounts(of: container)
+        let expand = { (text: String) in PodVolumes.rewrite(VariableExpansion.expand(text, variables: variables), mounts: mounts) }
         let program: [String]
         if let command = container.command, !command.isEmpty {
             program = command.map(expand)
@@ -79,16 +130,11 @@ public struct LaunchPlan: Sendable, Hashable {
         } else {
             throw .noCommand(container: container.name)
         }
-        return LaunchPlan(
-            containerName: container.name,
+        return PodLaunchSpec.Process(
+            name: container.name,
             arguments: program + (container.args ?? []).map(expand),
-            environment: settings.baseEnvironment.merging(variables) { _, template in template },
-            workingDirectory: container.workingDir.flatMap { $0.isEmpty ? nil : $0 },
-            port: port,
-            readiness: try ReadinessCheck.resolve(container.readinessProbe, container: container.name, defaultPeriodSeconds: settings.defaultProbePeriodSeconds),
-            preStop: try StopHook.resolve(container.lifecycle?.preStop, container: container.name),
-            terminationGracePeriodSeconds: template.spec.terminationGracePeriodSeconds.map { Double(max(0, $0)) } ?? settings.defaultTerminationGracePeriodSeconds,
-            ignoredContainers: containers.map(\.name).filter { $0 != container.name }
+            environment: settings.baseEnvironment.merging(variables.mapValues { PodVolumes.rewrite($0, mounts: mounts) }) { _, template in template },
+            workingDirectory: container.workingDir.flatMap { $0.isEmpty ? nil : PodVolumes.rewrite($0, mounts: mounts) }
         )
     }
 

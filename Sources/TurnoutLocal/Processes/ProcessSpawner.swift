@@ -14,13 +14,16 @@ enum ProcessSpawner {
         case file(String)
         /// Discarded.
         case discard
+        /// The spawning process's own stdout and stderr.
+        case inherit
     }
 
     /// The search path used when the environment has no `PATH`.
     static let defaultSearchPath = "/usr/local/bin:/usr/bin:/bin"
 
-    /// Starts `arguments` (the first is the program) and returns its pid.
-    static func spawn(arguments: [String], environment: [String: String], workingDirectory: String?, output: Output) throws(ProcessSupervisorError) -> pid_t {
+    /// Starts `arguments` (the first is the program) and returns its pid; `newSession: false` keeps it in the
+    /// caller's session and process group.
+    static func spawn(arguments: [String], environment: [String: String], workingDirectory: String?, output: Output, newSession: Bool = true) throws(ProcessSupervisorError) -> pid_t {
         guard let name = arguments.first, !name.isEmpty else {
             throw .spawnFailed(program: "", reason: "the command is empty")
         }
@@ -30,10 +33,15 @@ enum ProcessSpawner {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         switch output {
-        case .file(let path): posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        case .discard: posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        case .file(let path):
+            posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        case .discard:
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        case .inherit:
+            break
         }
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
         if let closeFrom = GNUSpawnExtensions.addCloseFrom {
             _ = closeFrom(&actions, 3)
         }
@@ -52,7 +60,7 @@ enum ProcessSpawner {
         var allSignals = sigset_t()
         sigfillset(&allSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | GNUSpawnExtensions.newSessionFlag)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | (newSession ? GNUSpawnExtensions.newSessionFlag : 0))
 
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -33,7 +33,7 @@ extension ProcessSupervisor {
     /// Starts a replica's process with its output appended to its log.
     func spawn(_ key: ReplicaKey, plan: LaunchPlan) throws(ProcessSupervisorError) -> ProcessHandle {
         let logPath = try configuration.logs.prepare(key)
-        let pid = try ProcessSpawner.spawn(arguments: plan.arguments, environment: plan.environment, workingDirectory: plan.workingDirectory, output: .file(logPath))
+        let pid = try ProcessSpawner.spawn(arguments: plan.arguments, environment: plan.environment, workingDirectory: plan.spawnWorkingDirectory, output: .file(logPath))
         configuration.logs.note("started pid \(pid) on \(plan.address): \(plan.arguments.joined(separator: " "))", for: key, at: clock.now())
         return ProcessHandle(pid: pid)
     }

@@ -31,7 +31,8 @@ public struct ProcessSupervisorConfiguration: Sendable {
         ProcessSupervisorConfiguration(
             launch: LaunchSettings(
                 images: ImageTable.builtIn(turnoutBinary: turnoutBinary).merging(ImageTable(images)),
-                baseEnvironment: LaunchSettings.inherited(from: environment)
+                baseEnvironment: LaunchSettings.inherited(from: environment),
+                podLauncher: PodLauncherSettings(turnoutBinary: turnoutBinary, podsDirectory: stateDirectory.appendingPathComponent("pods", isDirectory: true).path)
             ),
             logs: ReplicaLogs(directory: stateDirectory.appendingPathComponent("logs", isDirectory: true))
         )

@@ -8,7 +8,9 @@ extension LocalRuntime {
             for file in request.files {
                 set = set.merged(with: ManifestLoader.load(text: file.manifest, file: file.file))
             }
-            let diagnostics = (set.diagnostics + Linter.lint(set)).sorted {
+            // Linted as written; then Deployments and ReplicaSets run as Rollouts with a rolling update.
+            let workloads = DeploymentWorkload.translate(set.documents)
+            let diagnostics = (set.diagnostics + workloads.diagnostics + Linter.lint(set)).sorted {
                 ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
             }
             let errors = diagnostics.filter(\.isError)
@@ -17,6 +19,7 @@ extension LocalRuntime {
                     "apply rejected: \(errors.count) error(s) in \(Set(errors.map(\.location.file)).sorted().joined(separator: ", ")); nothing was changed",
                     diagnostics: diagnostics)
             }
+            set.documents = workloads.documents
             guard !set.documents.isEmpty else {
                 throw RuntimeServiceError.invalidRequest("apply: the files hold no objects")
             }
@@ -25,7 +28,10 @@ extension LocalRuntime {
                 if case .analysisRun(let run) = document.object { return run } else { return nil }
             }
             let objects = set.documents.map(\.object).filter { if case .analysisRun = $0 { return false } else { return true } }
-            var outcomes = objects.isEmpty ? [] : try store.apply(objects)
+            var outcomes: [ApplyOutcome] = objects.isEmpty ? [] : try store.apply(objects)
+            for (index, object) in objects.enumerated() {
+                if case .rollout(let rollout) = object { outcomes[index].kind = DeploymentWorkload.sourceKind(of: rollout) }
+            }
             for run in runs {
                 let name = run.metadata.name ?? ""
                 let isNew = try store.analysisRun(named: name) == nil
@@ -34,7 +40,7 @@ extension LocalRuntime {
             }
             try await router.resync()
             await loop.wake(nil)
-            for outcome in outcomes where outcome.kind == "Rollout" {
+            for outcome in outcomes where outcome.kind == "Rollout" || DeploymentWorkload.kinds.contains(outcome.kind) {
                 notifyWatchers(of: outcome.name)
             }
             return ApplyResponse(
@@ -52,6 +58,13 @@ extension LocalRuntime {
     public func delete(kind: String, name: String) async throws(RuntimeServiceError) -> DeleteResponse {
         let kind = Self.canonicalKind(kind)
         return try await serving("delete \(kind)/\(name)") {
+            if DeploymentWorkload.kinds.contains(kind) {
+                guard let rollout = try store.rollout(named: name), DeploymentWorkload.sourceKind(of: rollout) == kind else {
+                    throw RuntimeServiceError.notFound("delete \(kind)/\(name): no such object")
+                }
+                try await rolloutGate.run { try await self.deleteRollout(named: name) }
+                return DeleteResponse(kind: kind, name: name)
+            }
             guard kind == "Rollout" else {
                 guard try store.delete(kind: kind, name: name) else {
                     throw RuntimeServiceError.notFound("delete \(kind)/\(name): no such object")
@@ -99,6 +112,8 @@ extension LocalRuntime {
     static func canonicalKind(_ text: String) -> String {
         let known: [String: String] = [
             "rollout": "Rollout", "rollouts": "Rollout", "ro": "Rollout",
+            "deployment": "Deployment", "deployments": "Deployment", "deploy": "Deployment",
+            "replicaset": "ReplicaSet", "replicasets": "ReplicaSet", "rs": "ReplicaSet",
             "service": "Service", "services": "Service", "svc": "Service",
             "ingress": "Ingress", "ingresses": "Ingress", "ing": "Ingress",
             "analysistemplate": "AnalysisTemplate", "analysistemplates": "AnalysisTemplate",

@@ -136,10 +136,11 @@ extension LocalRuntime {
     /// A rollout's row in `turnout list`.
     static func summary(_ rollout: Rollout) -> RolloutSummary {
         let status = rollout.status
-        let steps = rollout.spec.strategy?.canary?.steps
+        let isDeployment = DeploymentWorkload.kinds.contains(DeploymentWorkload.sourceKind(of: rollout))
+        let steps = isDeployment ? nil : rollout.spec.strategy?.canary?.steps
         return RolloutSummary(
             name: rollout.name,
-            strategy: rollout.spec.strategy?.blueGreen != nil ? "blueGreen" : "canary",
+            strategy: isDeployment ? "rollingUpdate" : rollout.spec.strategy?.blueGreen != nil ? "blueGreen" : "canary",
             phase: (status?.phase ?? .progressing).rawValue,
             message: status?.message ?? "",
             step: steps == nil ? nil : status?.currentStepIndex,

@@ -16,14 +16,14 @@ public struct RolloutListRenderer: Sendable {
         var table = TextTable(header: ["NAME", "STRATEGY", "STATUS", "STEP", "SET-WEIGHT", "READY", "MESSAGE"])
         for summary in summaries {
             let badge = StatusBadge.rollout(phase: summary.phase)
-            let isBlueGreen = summary.strategy == "blueGreen"
+            let hasWeight = summary.strategy == "canary"
             let step = zip(summary.step, summary.stepCount).map { "\($0)/\($1)" } ?? "-"
             table.rows.append([
                 TextTable.Cell(summary.name),
-                TextTable.Cell(isBlueGreen ? "BlueGreen" : "Canary"),
+                TextTable.Cell(summary.strategy.prefix(1).uppercased() + summary.strategy.dropFirst()),
                 TextTable.Cell("\(badge.symbol) \(summary.phase)", color: badge.color),
                 TextTable.Cell(step),
-                TextTable.Cell(isBlueGreen ? "-" : "\(summary.canaryWeight)"),
+                TextTable.Cell(hasWeight ? "\(summary.canaryWeight)" : "-"),
                 TextTable.Cell("\(summary.available)/\(summary.replicas)"),
                 TextTable.Cell(summary.message),
             ])

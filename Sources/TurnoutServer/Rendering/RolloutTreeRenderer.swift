@@ -32,7 +32,7 @@ public struct RolloutTreeRenderer: Sendable {
             lines.append(("Message:", message))
         }
         lines.append(("Strategy:", view.strategyName))
-        if !view.isBlueGreen {
+        if !view.isBlueGreen, !view.isRollingUpdate {
             if let step = view.stepProgress { lines.append(("  Step:", step)) }
             lines.append(("  SetWeight:", "\(view.setWeight)"))
             lines.append(("  ActualWeight:", "\(view.actualWeight)"))
@@ -79,7 +79,7 @@ public struct RolloutTreeRenderer: Sendable {
     func tree(_ view: RolloutView) -> String {
         let name = view.rollout.name
         let root = TreeNode(
-            label: "⟳ \(name)", kind: "Rollout", status: StatusBadge.rollout(view.rollout.status?.phase), info: "",
+            label: "⟳ \(name)", kind: view.kind, status: StatusBadge.rollout(view.rollout.status?.phase), info: "",
             children: view.revisions.map { revisionNode($0, view: view) } + unattachedRuns(view).map(runNode)
         )
         var table = TextTable(header: ["NAME", "KIND", "STATUS", "INFO"])

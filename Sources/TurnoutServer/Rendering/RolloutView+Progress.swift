@@ -2,10 +2,16 @@ import TurnoutCore
 import TurnoutLocal
 
 extension RolloutView {
-    /// `Canary` or `BlueGreen`.
+    /// `Canary`, `BlueGreen`, or `RollingUpdate` for a Deployment or ReplicaSet.
     public var strategyName: String {
-        rollout.spec.strategy?.blueGreen != nil ? "BlueGreen" : "Canary"
+        isRollingUpdate ? "RollingUpdate" : rollout.spec.strategy?.blueGreen != nil ? "BlueGreen" : "Canary"
     }
+
+    /// Whether this is a Deployment or ReplicaSet, run as a rolling update without steps or weights.
+    public var isRollingUpdate: Bool { DeploymentWorkload.kinds.contains(kind) }
+
+    /// The kind the workload was applied as: `Rollout`, `Deployment` or `ReplicaSet`.
+    public var kind: String { DeploymentWorkload.sourceKind(of: rollout) }
 
     /// Whether the rollout uses the blue-green strategy.
     public var isBlueGreen: Bool { rollout.spec.strategy?.blueGreen != nil }

@@ -20,6 +20,10 @@ import TurnoutLocal
         ("registry:5000/team/app@sha256:abc", "/srv/app"),
         ("docker.io/library/nginx:1.7.9", "/usr/sbin/nginx"),
         ("nginx:1.7.9", "/usr/sbin/nginx"),
+        // another registry: the same entries without it
+        ("172.24.133.2:5000/nginx:1.7.9", "/usr/sbin/nginx"),
+        ("localhost:5001/myorg/api:v2", "/srv/api-v2"),
+        ("registry.example.com/myorg/api:v9", "/srv/api"),
     ])
     func findsExactEntriesThenRepositories(image: String, program: String) {
         #expect(Self.table.prefix(for: image)?.first == program)

@@ -89,7 +89,7 @@ import TurnoutLocal
     }
 
     @Test(arguments: [
-        (#"{"name": "web", "image": "nginx:1.7.9"}"#, ProcessSupervisorError.unknownImage(container: "web", image: "nginx:1.7.9")),
+        (#"{"name": "web", "image": "myorg/web:1.7.9"}"#, ProcessSupervisorError.unknownImage(container: "web", image: "myorg/web:1.7.9")),
         (#"{"name": "web"}"#, .noCommand(container: "web")),
         (#"{"name": "web", "command": ["x"], "env": [{"name": "PASSWORD", "valueFrom": {"secretKeyRef": {"name": "s", "key": "k"}}}]}"#,
          .unsupportedEnvironmentSource(container: "web", variable: "PASSWORD")),

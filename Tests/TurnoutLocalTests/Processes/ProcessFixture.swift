@@ -23,10 +23,11 @@ enum ProcessFixture {
         baseEnvironment: ["PATH": "/usr/bin:/bin", "HOME": "/home/turnout"]
     )
 
-    /// A pod template whose one container is the JSON `container`; `extra` adds containers.
-    static func template(_ container: String, gracePeriod: Int? = nil, extra: [String] = []) -> PodTemplate {
+    /// A pod template whose one container is the JSON `container`; `extra` adds containers, `volumes` (JSON) volumes.
+    static func template(_ container: String, gracePeriod: Int? = nil, extra: [String] = [], volumes: String? = nil) -> PodTemplate {
         let grace = gracePeriod.map { "\"terminationGracePeriodSeconds\": \($0)," } ?? ""
-        let json = "{\"metadata\": {\"labels\": {\"app\": \"web\"}}, \"spec\": {\(grace) \"containers\": [\(([container] + extra).joined(separator: ","))]}}"
+        let volumeField = volumes.map { "\"volumes\": \($0)," } ?? ""
+        let json = "{\"metadata\": {\"labels\": {\"app\": \"web\"}}, \"spec\": {\(grace) \(volumeField) \"containers\": [\(([container] + extra).joined(separator: ","))]}}"
         do {
             return try JSONDecoder().decode(PodTemplate.self, from: Data(json.utf8))
         } catch {

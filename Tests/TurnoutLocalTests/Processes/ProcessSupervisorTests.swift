@@ -119,13 +119,13 @@ import Glibc
         try await ProcessFixture.withSupervisor { supervisor, _, _ in
             let rollout = ProcessFixture.rollout()
             let good = ProcessFixture.target("good", number: 1, ProcessFixture.template(Self.httpServer), replicas: 1)
-            let bad = ProcessFixture.target("bad", number: 2, ProcessFixture.template(#"{"name": "web", "image": "nginx:1.7.9"}"#), replicas: 2)
+            let bad = ProcessFixture.target("bad", number: 2, ProcessFixture.template(#"{"name": "web", "image": "myorg/web:1.7.9"}"#), replicas: 2)
             let missing = ProcessFixture.target("missing", number: 3, ProcessFixture.template(#"{"name": "web", "command": ["no-such-program-turnout"]}"#), replicas: 1)
             do {
                 try await supervisor.apply([good, bad], deleting: [], for: rollout)
                 Issue.record("apply should fail")
             } catch let error as ProcessSupervisorError {
-                #expect(error == .failed(action: "start replica 0 of revision bad of rollout web", underlying: .unknownImage(container: "web", image: "nginx:1.7.9")))
+                #expect(error == .failed(action: "start replica 0 of revision bad of rollout web", underlying: .unknownImage(container: "web", image: "myorg/web:1.7.9")))
                 #expect(error.description.contains("add it to images: in the runtime config or give the container a command"))
             }
             await #expect(throws: ProcessSupervisorError.self) { try await supervisor.apply([good, missing], deleting: [], for: rollout) }

@@ -1,0 +1,68 @@
+import Testing
+import TurnoutCore
+import TurnoutLocal
+
+extension LaunchPlanTests {
+    static let podSettings: LaunchSettings = {
+        var settings = ProcessFixture.settings
+        settings.podLauncher = PodLauncherSettings(turnoutBinary: "/opt/turnout/bin/turnout", podsDirectory: "/state/pods")
+        return settings
+    }()
+
+    /// Seed 000's pod: nginx serving a shared emptyDir that a debian sidecar writes `index.html` into.
+    static let seedPod = ProcessFixture.template(
+        #"{"name": "nginx", "image": "172.24.133.2:5000/nginx:1.7.9", "ports": [{"containerPort": 80}], "volumeMounts": [{"name": "shared-data", "mountPath": "/usr/share/nginx/html"}]}"#,
+        extra: [#"{"name": "debian-container", "image": "debian", "volumeMounts": [{"name": "shared-data", "mountPath": "/pod-data"}], "command": ["/bin/sh"], "args": ["-c", "echo hello this is version 1 > /pod-data/index.html && sleep 1000000000"]}"#],
+        volumes: #"[{"name": "shared-data", "emptyDir": {}}]"#)
+
+    @Test func aPodWithASidecarAndAVolumeRunsThroughTheLauncher() throws {
+        let plan = try LaunchPlan.build(template: Self.seedPod, port: 41_000, settings: Self.podSettings)
+        let pod = try #require(plan.pod)
+        #expect(Array(plan.arguments.prefix(3)) == ["/opt/turnout/bin/turnout", "pod", "--spec"])
+        #expect(try PodLaunchSpec.decode(plan.arguments[3]) == pod)
+        #expect(pod.directory == "/state/pods/41000")
+        #expect(pod.volumes == ["/state/pods/41000/volumes/shared-data"])
+        #expect(pod.main.arguments == ["/opt/turnout/bin/turnout", "serve-files", "--root", "/state/pods/41000/volumes/shared-data"])
+        #expect(pod.main.environment["PORT"] == "41000")
+        #expect(pod.sidecars.map(\.name) == ["debian-container"])
+        #expect(pod.sidecars.first?.arguments == ["/bin/sh", "-c", "echo hello this is version 1 > /state/pods/41000/volumes/shared-data/index.html && sleep 1000000000"])
+        #expect(plan.ignoredContainers == [])
+        #expect(plan.containerName == "nginx")
+        #expect(plan.spawnWorkingDirectory == nil)
+    }
+
+    @Test func theSameTemplateAlwaysGivesTheSameCommandLine() throws {
+        let first = try LaunchPlan.build(template: Self.seedPod, port: 41_000, settings: Self.podSettings)
+        let second = try LaunchPlan.build(template: Self.seedPod, port: 41_000, settings: Self.podSettings)
+        #expect(first.arguments == second.arguments)
+    }
+
+    @Test func initContainersRunFirstAndUnrunnableSidecarsAreIgnored() throws {
+        var template = ProcessFixture.template(#"{"name": "web", "command": ["/bin/web"], "ports": [{"containerPort": 80}]}"#,
+                                               extra: [#"{"name": "mesh", "image": "istio/proxyv2:1.20"}"#])
+        template.spec.initContainers = [Container(name: "migrate", command: ["/bin/migrate", "--port", "$(PORT)"])]
+        let plan = try LaunchPlan.build(template: template, port: 41_001, settings: Self.podSettings)
+        let pod = try #require(plan.pod)
+        #expect(pod.initContainers.map(\.arguments) == [["/bin/migrate", "--port", "41001"]])
+        #expect(pod.sidecars.isEmpty)
+        #expect(pod.volumes.isEmpty)
+        #expect(plan.ignoredContainers == ["mesh"])
+    }
+
+    @Test func oneContainerWithoutVolumesRunsDirectly() throws {
+        let template = ProcessFixture.template(#"{"name": "web", "command": ["/bin/web"], "workingDir": "/srv"}"#,
+                                               extra: [#"{"name": "mesh", "image": "istio/proxyv2:1.20"}"#])
+        let plan = try LaunchPlan.build(template: template, port: 41_002, settings: Self.podSettings)
+        #expect(plan.pod == nil)
+        #expect(plan.arguments == ["/bin/web"])
+        #expect(plan.spawnWorkingDirectory == "/srv")
+        #expect(plan.ignoredContainers == ["mesh"])
+    }
+
+    @Test func withoutALauncherOnlyTheMainContainerRuns() throws {
+        let plan = try LaunchPlan.build(template: Self.seedPod, port: 41_003, settings: ProcessFixture.settings)
+        #expect(plan.pod == nil)
+        #expect(plan.arguments == ["/opt/turnout/bin/turnout", "serve-files", "--root", "/usr/share/nginx/html"])
+        #expect(plan.ignoredContainers == ["debian-container"])
+    }
+}
