@@ -67,17 +67,21 @@ public struct LaunchPlan: Sendable, Hashable {
             throw .noContainers
         }
         let podDirectory = settings.podLauncher.map { "\($0.podsDirectory)/\(port)" } ?? ""
-        let volumes = settings.podLauncher == nil ? PodVolumes(spec: PodSpec(containers: []), podDirectory: "") : PodVolumes(spec: template.spec, podDirectory: podDirectory)
+        let volumes = settings.podLauncher == nil ? PodVolumes.none : PodVolumes(spec: template.spec, podDirectory: podDirectory)
         let main = try process(for: container, port: port, volumes: volumes, settings: settings)
         var ignored: [String] = []
-        var sidecars: [PodLaunchSpec.Process] = []
-        for other in containers where other.name != container.name {
-            if let sidecar = try? process(for: other, port: port, volumes: volumes, settings: settings) { sidecars.append(sidecar) } else { ignored.append(other.name) }
+        /// The processes of the containers that can run; the names of the others go to `ignored`.
+        func runnable(_ containers: [Container]) -> [PodLaunchSpec.Process] {
+            containers.compactMap { other in
+                guard let process = try? process(for: other, port: port, volumes: volumes, settings: settings) else {
+                    ignored.append(other.name)
+                    return nil
+                }
+                return process
+            }
         }
-        var initContainers: [PodLaunchSpec.Process] = []
-        for other in template.spec.initContainers ?? [] {
-            if let initContainer = try? process(for: other, port: port, volumes: volumes, settings: settings) { initContainers.append(initContainer) } else { ignored.append(other.name) }
-        }
+        let sidecars = runnable(containers.filter { $0.name != container.name })
+        let initContainers = runnable(template.spec.initContainers ?? [])
         var plan = LaunchPlan(
             containerName: container.name,
             arguments: main.arguments,

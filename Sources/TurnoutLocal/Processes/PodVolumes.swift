@@ -10,6 +10,14 @@ public struct PodVolumes: Sendable, Hashable {
     /// The `emptyDir` directories, which the replica creates.
     public var emptyDirectories: [String]
 
+    /// No volumes: nothing is rewritten.
+    public static let none = PodVolumes(directories: [:], emptyDirectories: [])
+
+    private init(directories: [String: String], emptyDirectories: [String]) {
+        self.directories = directories
+        self.emptyDirectories = emptyDirectories
+    }
+
     /// Reads the `volumes` of `spec`; `emptyDir` volumes go under `podDirectory`.
     public init(spec: PodSpec, podDirectory: String) {
         var directories: [String: String] = [:]
@@ -39,11 +47,6 @@ public struct PodVolumes: Sendable, Hashable {
             mounts.append((trimmed, directory + subPath))
         }
         return mounts.sorted { ($0.0.count, $1.0) > ($1.0.count, $0.0) }
-    }
-
-    /// Whether `container` mounts a volume this pod must create.
-    public func needsDirectories(_ container: Container) -> Bool {
-        mounts(of: container).contains { mount in emptyDirectories.contains { mount.directory.hasPrefix($0) } }
     }
 
     /// `text` with each mount path that starts a path (at the start or after a character that cannot be part of

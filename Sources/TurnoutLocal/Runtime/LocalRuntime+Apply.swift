@@ -52,26 +52,23 @@ extension LocalRuntime {
     }
 
     /// Deletes an object by kind (case-insensitive, plural and short names accepted) and name.
+    /// A Deployment or ReplicaSet is deleted like the Rollout it runs as.
     ///
     /// A deleted Rollout's analysis runs are terminated and its replicas drained and stopped; its runtime state
     /// is forgotten once they are gone.
     public func delete(kind: String, name: String) async throws(RuntimeServiceError) -> DeleteResponse {
         let kind = Self.canonicalKind(kind)
         return try await serving("delete \(kind)/\(name)") {
-            if DeploymentWorkload.kinds.contains(kind) {
-                guard let rollout = try store.rollout(named: name), DeploymentWorkload.sourceKind(of: rollout) == kind else {
-                    throw RuntimeServiceError.notFound("delete \(kind)/\(name): no such object")
-                }
-                try await rolloutGate.run { try await self.deleteRollout(named: name) }
-                return DeleteResponse(kind: kind, name: name)
-            }
-            guard kind == "Rollout" else {
+            guard kind == "Rollout" || DeploymentWorkload.kinds.contains(kind) else {
                 guard try store.delete(kind: kind, name: name) else {
                     throw RuntimeServiceError.notFound("delete \(kind)/\(name): no such object")
                 }
                 try await router.resync()
                 await loop.wake(nil)
                 return DeleteResponse(kind: kind, name: name)
+            }
+            if kind != "Rollout", try store.rollout(named: name).map(DeploymentWorkload.sourceKind(of:)) != kind {
+                throw RuntimeServiceError.notFound("delete \(kind)/\(name): no such object")
             }
             try await rolloutGate.run { try await self.deleteRollout(named: name) }
             return DeleteResponse(kind: kind, name: name)
