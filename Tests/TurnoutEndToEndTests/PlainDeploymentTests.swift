@@ -49,6 +49,17 @@ import TurnoutLocal
         let blueService = try await daemon.address(of: "demo-service-blue")
         #expect(try await Self.page(blueService) == "200 hello this is version 1")
 
+        // A crashed daemon takes the pods back as they are: same launcher processes, same volumes.
+        let pids = Set(try await daemon.rollout("demo-deployment-blue").revisions.flatMap(\.processes).compactMap(\.pid))
+        #expect(pids.count == 3)
+        daemon.kill9()
+        try daemon.start()
+        let adopted = try await daemon.waitFor("demo-deployment-blue", "re-adopted") { view in
+            view.isHealthy && view.revisions.flatMap(\.processes).count == 3 && view.revisions.flatMap(\.processes).allSatisfy(\.isReady)
+        }
+        #expect(Set(adopted.revisions.flatMap(\.processes).compactMap(\.pid)) == pids, "pods were re-adopted, not restarted")
+        #expect(try await Self.waitForPage(ingress, host: "demo-stable", "200 hello this is version 1") == "200 hello this is version 1")
+
         let switched = try await daemon.cli(["apply", "-f", "Tests/Fixtures/seeds/ingress-stable-switched.yaml"])
         #expect(switched.status == 0, "\(switched.stderr)")
         #expect(try await Self.waitForPage(ingress, host: "demo-stable", "200 hello this is version 2") == "200 hello this is version 2")
