@@ -55,7 +55,8 @@ public struct LaunchPlan: Sendable, Hashable {
     /// its `command` + `args`, or, without a command, the image table's prefix for the image + `args`, all with
     /// `$(VAR)` expanded from the container's environment. The environment is `settings.baseEnvironment`, then
     /// `PORT` and `TURNOUT_PORT` (= `port`; the template cannot override them), then the template's variables in
-    /// order, each value expanded from the ones before it.
+    /// order, each value expanded from the ones before it. Where the template's command, arguments or variable
+    /// values name the main container's (first) `containerPort` as a number, it becomes `port`.
     ///
     /// When the template has other containers that can run (a command, or an image in the table), init
     /// containers, or mounted `emptyDir` volumes, and `settings.podLauncher` is set, the replica's process is
@@ -68,12 +69,13 @@ public struct LaunchPlan: Sendable, Hashable {
         }
         let podDirectory = settings.podLauncher.map { "\($0.podsDirectory)/\(port)" } ?? ""
         let volumes = settings.podLauncher == nil ? PodVolumes.none : PodVolumes(spec: template.spec, podDirectory: podDirectory)
-        let main = try process(for: container, port: port, volumes: volumes, settings: settings)
+        let containerPort = container.ports?.first?.containerPort
+        let main = try process(for: container, port: port, containerPort: containerPort, volumes: volumes, settings: settings)
         var ignored: [String] = []
         /// The processes of the containers that can run; the names of the others go to `ignored`.
         func runnable(_ containers: [Container]) -> [PodLaunchSpec.Process] {
             containers.compactMap { other in
-                guard let process = try? process(for: other, port: port, volumes: volumes, settings: settings) else {
+                guard let process = try? process(for: other, port: port, containerPort: containerPort, volumes: volumes, settings: settings) else {
                     ignored.append(other.name)
                     return nil
                 }
@@ -108,7 +110,8 @@ public struct LaunchPlan: Sendable, Hashable {
     }
 
     /// One container's process: argument vector, environment and working directory, with volume paths rewritten.
-    static func process(for container: Container, port: Int, volumes: PodVolumes, settings: LaunchSettings) throws(ProcessSupervisorError) -> PodLaunchSpec.Process {
+    static func process(for container: Container, port: Int, containerPort: Int?, volumes: PodVolumes, settings: LaunchSettings) throws(ProcessSupervisorError) -> PodLaunchSpec.Process {
+        let ported = { (text: String) in containerPort.map { replacingPort($0, with: port, in: text) } ?? text }
         var variables = [portVariable: String(port), turnoutPortVariable: String(port)]
         if let image = container.image {
             let reference = ImageReference(image)
@@ -119,10 +122,11 @@ public struct LaunchPlan: Sendable, Hashable {
             guard variable.valueFrom == nil else {
                 throw .unsupportedEnvironmentSource(container: container.name, variable: variable.name)
             }
-            variables[variable.name] = VariableExpansion.expand(variable.value ?? "", variables: variables)
+            variables[variable.name] = ported(VariableExpansion.expand(variable.value ?? "", variables: variables))
         }
         let mounts = volumes.mounts(of: container)
-        let expand = { (text: String) in PodVolumes.rewrite(VariableExpansion.expand(text, variables: variables), mounts: mounts) }
+        let expandPrefix = { (text: String) in PodVolumes.rewrite(VariableExpansion.expand(text, variables: variables), mounts: mounts) }
+        let expand = { (text: String) in PodVolumes.rewrite(ported(VariableExpansion.expand(text, variables: variables)), mounts: mounts) }
         let program: [String]
         if let command = container.command, !command.isEmpty {
             program = command.map(expand)
@@ -130,7 +134,7 @@ public struct LaunchPlan: Sendable, Hashable {
             guard let prefix = settings.images.prefix(for: image), !prefix.isEmpty else {
                 throw .unknownImage(container: container.name, image: image)
             }
-            program = prefix.map(expand)
+            program = prefix.map(expandPrefix)
         } else {
             throw .noCommand(container: container.name)
         }
@@ -140,6 +144,28 @@ public struct LaunchPlan: Sendable, Hashable {
             environment: settings.baseEnvironment.merging(variables.mapValues { PodVolumes.rewrite($0, mounts: mounts) }) { _, template in template },
             workingDirectory: container.workingDir.flatMap { $0.isEmpty ? nil : PodVolumes.rewrite($0, mounts: mounts) }
         )
+    }
+
+    /// `text` with every whole number equal to `containerPort` (not part of a longer run of digits) replaced by
+    /// `port`: `8080`, `--port=8080` and `0.0.0.0:8080` name the replica's port; `18080` and `80801` do not.
+    public static func replacingPort(_ containerPort: Int, with port: Int, in text: String) -> String {
+        let target = Array(String(containerPort).utf8)
+        let bytes = Array(text.utf8)
+        guard containerPort != port, bytes.count >= target.count else { return text }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let end = index + target.count
+            if end <= bytes.count, Array(bytes[index..<end]) == target, index == 0 || !isDigit(bytes[index - 1]), end == bytes.count || !isDigit(bytes[end]) {
+                output.append(contentsOf: String(port).utf8)
+                index = end
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Whether the runtime sets a variable itself, so a template cannot change it.

@@ -66,3 +66,25 @@ extension LaunchPlanTests {
         #expect(plan.ignoredContainers == ["debian-container"])
     }
 }
+
+extension LaunchPlanTests {
+    @Test(arguments: [
+        ("8080", "41000"), ("--port=8080", "--port=41000"), ("0.0.0.0:8080", "0.0.0.0:41000"),
+        ("http://localhost:8080/health", "http://localhost:41000/health"), ("8080 and 8080", "41000 and 41000"),
+        ("18080", "18080"), ("80801", "80801"), ("8.080", "8.080"), ("", ""),
+    ])
+    func theContainerPortBecomesTheReplicaPortWhereItIsAWholeNumber(text: String, expected: String) {
+        #expect(LaunchPlan.replacingPort(8080, with: 41_000, in: text) == expected)
+    }
+
+    @Test func theTemplateNamingItsContainerPortRunsOnTheReplicaPort() throws {
+        let plan = try LaunchPlan.build(template: ProcessFixture.template(#"""
+            {"name": "hello", "command": ["python3", "-m", "http.server", "8888"], "ports": [{"containerPort": 8888}],
+             "env": [{"name": "URL", "value": "http://127.0.0.1:8888/"}]}
+            """#, extra: [#"{"name": "probe", "command": ["curl", "localhost:8888"]}"#]), port: 41_004, settings: Self.podSettings)
+        #expect(plan.environment["URL"] == "http://127.0.0.1:41004/")
+        let pod = try #require(plan.pod)
+        #expect(pod.main.arguments == ["python3", "-m", "http.server", "41004"])
+        #expect(pod.sidecars.first?.arguments == ["curl", "localhost:41004"])
+    }
+}
