@@ -89,5 +89,9 @@ import TurnoutLocal
         }
         #expect(done.rollout.status?.availableReplicas == 3)
         #expect(await ColorSample.take(10, from: service).colors == ["green": 10])
+
+        let replicaSet = try await daemon.apply(text: try Fixture.text("Tests/Fixtures/seeds/ReplicaSet.yaml", replacing: []), named: "rs.yaml")
+        #expect(replicaSet.stdout.contains("ReplicaSet/demo configured"), "\(replicaSet.stdout)")
+        #expect(replicaSet.stderr.contains("metadata.name: ReplicaSet demo takes over Deployment demo"), "\(replicaSet.stderr)")
     }
 }

@@ -10,7 +10,7 @@ extension LocalRuntime {
             }
             // Linted as written; then Deployments and ReplicaSets run as Rollouts with a rolling update.
             let workloads = DeploymentWorkload.translate(set.documents)
-            let diagnostics = (set.diagnostics + workloads.diagnostics + Linter.lint(set)).sorted {
+            let diagnostics = (set.diagnostics + workloads.diagnostics + Linter.lint(set) + (try takeovers(in: workloads.documents))).sorted {
                 ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
             }
             let errors = diagnostics.filter(\.isError)
@@ -48,6 +48,19 @@ extension LocalRuntime {
                 warnings: diagnostics,
                 listeners: await router.listeners()
             )
+        }
+    }
+
+    /// Warnings for workloads applied under the name of one of another kind (a Deployment over a Rollout, ...):
+    /// they share one workload, as in Argo's migration from a Deployment.
+    private func takeovers(in documents: [ManifestDocument]) throws -> [Diagnostic] {
+        try documents.compactMap { document -> Diagnostic? in
+            guard case .rollout(let rollout) = document.object, let existing = try store.rollout(named: rollout.name) else { return nil }
+            let (kind, existingKind) = (DeploymentWorkload.sourceKind(of: rollout), DeploymentWorkload.sourceKind(of: existing))
+            guard kind != existingKind else { return nil }
+            return Diagnostic(severity: .warning, location: document.fieldLocations.value("metadata.name"), path: ["metadata", "name"],
+                              message: "\(kind) \(rollout.name) takes over \(existingKind) \(rollout.name): one workload, whose replicas roll to this template",
+                              fix: "give it another name to run both")
         }
     }
 
