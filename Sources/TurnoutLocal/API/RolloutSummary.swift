@@ -2,7 +2,7 @@
 public struct RolloutSummary: Sendable, Codable, Hashable {
     /// The rollout's name.
     public var name: String
-    /// `blueGreen` or `canary`.
+    /// `blueGreen`, `canary`, or `rollingUpdate` for a Deployment or ReplicaSet.
     public var strategy: String
     /// Healthy, Progressing, Paused or Degraded.
     public var phase: String

@@ -32,7 +32,7 @@ enum OpenAPISchemas {
                 "image": string("set-image: the image."),
             ], required: []),
             "RolloutSummary": object([
-                "name": string("Name."), "strategy": string("blueGreen or canary."), "phase": string("Healthy, Progressing, Paused or Degraded."),
+                "name": string("Name."), "strategy": string("blueGreen, canary, or rollingUpdate for a Deployment or ReplicaSet."), "phase": string("Healthy, Progressing, Paused or Degraded."),
                 "message": string("Status message."), "step": integer("Steps done."), "stepCount": integer("Steps."),
                 "replicas": integer("Desired replicas."), "available": integer("Available replicas."), "canaryWeight": integer("Percent to the new revision."),
             ], required: ["name", "strategy", "phase", "message", "replicas", "available", "canaryWeight"]),
