@@ -56,6 +56,23 @@ import TurnoutLocal
         #expect(!FileManager.default.fileExists(atPath: marker))
     }
 
+    @Test func onlyThePodsVolumesAreEverRemoved() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let keep = scratch.appendingPathComponent("keep.txt")
+        try Data("mine".utf8).write(to: keep)
+        let outside = PodLaunchSpec(directory: scratch.path, volumes: [scratch.appendingPathComponent("elsewhere").path], initContainers: [],
+                                    sidecars: [], main: Self.shell("main", "true"))
+        let refused = try await TurnoutBinary.run(["pod", "--spec", try outside.encoded()], timeout: 30)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("every volume must be inside \(scratch.path)/volumes"), "\(refused.stderr)")
+        let inside = PodLaunchSpec(directory: scratch.path, volumes: [scratch.path + "/volumes/data"], initContainers: [], sidecars: [],
+                                   main: Self.shell("main", "touch \(scratch.path)/volumes/data/x"))
+        #expect(try await TurnoutBinary.run(["pod", "--spec", try inside.encoded()], timeout: 30).status == 0)
+        #expect(FileManager.default.fileExists(atPath: keep.path), "a file beside the volumes stays")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/volumes"))
+    }
+
     @Test func aBadSpecIsAClearError() async throws {
         let result = try await TurnoutBinary.run(["pod", "--spec", "{}"], timeout: 30)
         #expect(result.status != 0)

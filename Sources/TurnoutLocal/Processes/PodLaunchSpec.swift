@@ -23,9 +23,9 @@ public struct PodLaunchSpec: Sendable, Hashable, Codable {
         }
     }
 
-    /// The replica's own directory: emptied when it starts and removed when it ends.
+    /// The replica's own directory: its `volumes` subdirectory is emptied when it starts and removed when it ends.
     public var directory: String
-    /// The `emptyDir` volume directories inside `directory`.
+    /// The `emptyDir` volume directories, each inside `directory/volumes`.
     public var volumes: [String]
     /// Containers run one after the other before the others start; each must exit 0.
     public var initContainers: [Process]

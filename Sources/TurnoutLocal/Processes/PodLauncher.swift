@@ -17,10 +17,21 @@ public enum PodLauncher {
         // The supervisor stops a replica by signalling its group, which reaches every container directly; the
         // launcher stays to reap them and remove the directory.
         for stopSignal in [SIGTERM, SIGINT, SIGHUP] { signal(stopSignal, SIG_IGN) }
+        // Only the replica's volumes are ever removed: `directory/volumes` (left over by a killed launcher, and at
+        // the end), then `directory` itself when nothing else is in it.
+        let volumesDirectory = spec.directory + "/volumes"
+        guard !spec.directory.isEmpty, spec.volumes.allSatisfy({ $0.hasPrefix(volumesDirectory + "/") && !$0.contains("/../") }) else {
+            report("pod: every volume must be inside \(volumesDirectory)")
+            return 1
+        }
         let files = FileManager.default
-        defer { try? files.removeItem(atPath: spec.directory) }
+        defer {
+            try? files.removeItem(atPath: volumesDirectory)
+            rmdir(spec.directory)
+        }
         do {
-            try? files.removeItem(atPath: spec.directory)
+            try? files.removeItem(atPath: volumesDirectory)
+            try files.createDirectory(atPath: spec.directory, withIntermediateDirectories: true)
             for volume in spec.volumes { try files.createDirectory(atPath: volume, withIntermediateDirectories: true) }
         } catch {
             report("pod: cannot create \(spec.directory): \(error.localizedDescription)")

@@ -23,7 +23,7 @@ public struct PodVolumes: Sendable, Hashable {
         var directories: [String: String] = [:]
         var empty: [String] = []
         for volume in spec.otherFields["volumes"]?.arrayValue ?? [] {
-            guard let name = volume["name"]?.stringValue, !name.isEmpty else { continue }
+            guard let name = volume["name"]?.stringValue, Self.isPlainName(name) else { continue }
             if volume["emptyDir"] != nil {
                 let directory = "\(podDirectory)/volumes/\(name)"
                 directories[name] = directory
@@ -43,8 +43,9 @@ public struct PodVolumes: Sendable, Hashable {
             guard let name = mount["name"]?.stringValue, let directory = directories[name],
                   let mountPath = mount["mountPath"]?.stringValue, mountPath.hasPrefix("/") else { continue }
             let trimmed = mountPath.count > 1 && mountPath.hasSuffix("/") ? String(mountPath.dropLast()) : mountPath
-            let subPath = mount["subPath"]?.stringValue.flatMap { $0.isEmpty ? nil : "/\($0)" } ?? ""
-            mounts.append((trimmed, directory + subPath))
+            let subPath = mount["subPath"]?.stringValue ?? ""
+            guard subPath.split(separator: "/").allSatisfy({ $0 != ".." }) else { continue }
+            mounts.append((trimmed, subPath.isEmpty ? directory : "\(directory)/\(subPath)"))
         }
         return mounts.sorted { ($0.0.count, $1.0) > ($1.0.count, $0.0) }
     }
@@ -72,6 +73,11 @@ public struct PodVolumes: Sendable, Hashable {
             index += 1
         }
         return output
+    }
+
+    /// Whether a volume name can be a directory name: not empty, no `/`, not `.` or `..` (Kubernetes allows DNS labels).
+    private static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("/") && name != "." && name != ".."
     }
 
     private static func isPathCharacter(_ character: Character) -> Bool {

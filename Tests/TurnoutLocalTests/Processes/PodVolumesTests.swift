@@ -28,10 +28,11 @@ import TurnoutLocal
     @Test func emptyDirsLiveInThePodDirectoryHostPathsWhereTheyAre() throws {
         let template = try JSONDecoder().decode(PodTemplate.self, from: Data(#"""
             {"spec": {"volumes": [{"name": "data", "emptyDir": {}}, {"name": "logs", "hostPath": {"path": "/var/log/app"}},
-                                  {"name": "config", "configMap": {"name": "app"}}],
+                                  {"name": "config", "configMap": {"name": "app"}},
+                                  {"name": "..", "emptyDir": {}}, {"name": "a/b", "emptyDir": {}}],
                       "containers": [{"name": "a", "volumeMounts": [{"name": "data", "mountPath": "/data/"},
                                       {"name": "logs", "mountPath": "/logs", "subPath": "a"}, {"name": "config", "mountPath": "/etc/app"},
-                                      {"name": "missing", "mountPath": "/nope"}]}]}}
+                                      {"name": "missing", "mountPath": "/nope"}, {"name": "data", "mountPath": "/up", "subPath": "../../etc"}]}]}}
             """#.utf8))
         let volumes = PodVolumes(spec: template.spec, podDirectory: "/state/pods/7")
         #expect(volumes.directories == ["data": "/state/pods/7/volumes/data", "logs": "/var/log/app"])
