@@ -11,6 +11,8 @@
 # other work on the machine hurts one sample of each rather than one proxy.
 #   TURNOUT_BIN=path/to/turnout bench/proxy.sh   # skip the release build
 #   TURNOUT_BASELINE_BIN=path/to/older/turnout bench/proxy.sh   # adds "turnout-base" (A/B of an optimisation, same run)
+#   BENCH_NIO_FLOOR=1 bench/proxy.sh    # adds "nio-floor": a SwiftNIO byte forwarder (bench/nio-floor), the
+#                                       # ceiling of any proxy on SwiftNIO with one event loop
 #
 # Needs nginx, haproxy and wrk (installed with apt-get when missing) and a release build of turnout
 # (built into .build-proxy-release when TURNOUT_BIN is not set; about 10 minutes the first time).
@@ -29,8 +31,10 @@ NGINX_PORT=$((BASE_PORT + 10))
 HAPROXY_PORT=$((BASE_PORT + 11))
 TURNOUT_PORT=$((BASE_PORT + 12))
 BASELINE_PORT=$((BASE_PORT + 13))
+FLOOR_PORT=$((BASE_PORT + 14))
 PROXIES="nginx haproxy turnout"
 [ -n "${TURNOUT_BASELINE_BIN:-}" ] && PROXIES="$PROXIES turnout-base"
+[ -n "${BENCH_NIO_FLOOR:-}" ] && PROXIES="$PROXIES nio-floor"
 
 source bench/support.sh
 bench_need nginx haproxy wrk curl
@@ -120,12 +124,20 @@ if [ -n "${TURNOUT_BASELINE_BIN:-}" ]; then
     PIDS+=($!)
 fi
 
+if [ -n "${BENCH_NIO_FLOOR:-}" ]; then
+    echo "building bench/nio-floor (release) ..." >&2
+    swift build -c release --package-path bench/nio-floor --scratch-path .build-nio-floor >&2
+    "$ROOT/.build-nio-floor/release/NIOFloor" "$FLOOR_PORT" "$BACKEND_A" "$BACKEND_B" > "$WORK/nio-floor.log" 2>&1 &
+    PIDS+=($!)
+fi
+
 port_of() { # proxy
     case $1 in
         nginx) echo "$NGINX_PORT" ;;
         haproxy) echo "$HAPROXY_PORT" ;;
         turnout) echo "$TURNOUT_PORT" ;;
         turnout-base) echo "$BASELINE_PORT" ;;
+        nio-floor) echo "$FLOOR_PORT" ;;
     esac
 }
 
@@ -193,6 +205,10 @@ for size in tiny 64k; do
     if [ -n "${TURNOUT_BASELINE_BIN:-}" ]; then
         awk -v t="$(echo "${RPS[turnout]}" | median)" -v b="$(echo "${RPS[turnout-base]}" | median)" -v s="$size" \
             'BEGIN { printf "%-6s turnout/turnout-base: throughput %.2f\n", s, t / b }'
+    fi
+    if [ -n "${BENCH_NIO_FLOOR:-}" ]; then
+        awk -v f="$(echo "${RPS[nio-floor]}" | median)" -v n="$(echo "${RPS[nginx]}" | median)" -v t="$(echo "${RPS[turnout]}" | median)" -v s="$size" \
+            'BEGIN { printf "%-6s nio-floor/nginx: throughput %.2f; turnout/nio-floor %.2f\n", s, f / n, t / f }'
     fi
     unset RPS P50 P99 BAD ERR
 done
