@@ -33,4 +33,21 @@ struct StaticSiteTests {
             }
         }
     }
+
+    @Test func aMissingRootAnswersAPageNamingTheImage() async throws {
+        var logger = Logger(label: "turnout.serve-files.test")
+        logger.logLevel = .critical
+        let site = StaticSite(root: "/nonexistent/turnout-\(UUID().uuidString)", address: ListenAddress(host: "127.0.0.1", port: 0),
+                              title: "nginx:v2 <b>", logger: logger)
+        try await site.makeApplication().test(.live) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = String(buffer: response.body)
+                #expect(body.contains("<h1>nginx:v2 &lt;b&gt;</h1>"), "\(body)")
+            }
+            try await client.execute(uri: "/other", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
 }

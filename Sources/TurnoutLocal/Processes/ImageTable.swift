@@ -18,8 +18,8 @@ public struct ImageTable: Sendable, Hashable {
     public static func builtIn(turnoutBinary: String) -> ImageTable {
         ImageTable([
             "argoproj/rollouts-demo": [turnoutBinary, "demo-app", "--color", "$(\(ImageReference.tagVariable))"],
-            "nginx": [turnoutBinary, "serve-files", "--root", "/usr/share/nginx/html"],
-            "httpd": [turnoutBinary, "serve-files", "--root", "/usr/local/apache2/htdocs"],
+            "nginx": [turnoutBinary, "serve-files", "--root", "/usr/share/nginx/html", "--title", "$(\(ImageReference.imageVariable))"],
+            "httpd": [turnoutBinary, "serve-files", "--root", "/usr/local/apache2/htdocs", "--title", "$(\(ImageReference.imageVariable))"],
         ])
     }
 

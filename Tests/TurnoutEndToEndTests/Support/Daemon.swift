@@ -29,7 +29,7 @@ final class Daemon: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         // Not the test's own stderr: a daemon left behind by a crashed test run must not hold CI's output open.
-        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errorLog)
         try process.run()
         self.process = process

@@ -22,7 +22,7 @@ extension LaunchPlanTests {
         #expect(try PodLaunchSpec.decode(plan.arguments[3]) == pod)
         #expect(pod.directory == "/state/pods/41000")
         #expect(pod.volumes == ["/state/pods/41000/volumes/shared-data"])
-        #expect(pod.main.arguments == ["/opt/turnout/bin/turnout", "serve-files", "--root", "/state/pods/41000/volumes/shared-data"])
+        #expect(pod.main.arguments == ["/opt/turnout/bin/turnout", "serve-files", "--root", "/state/pods/41000/volumes/shared-data", "--title", "172.24.133.2:5000/nginx:1.7.9"])
         #expect(pod.main.environment["PORT"] == "41000")
         #expect(pod.sidecars.map(\.name) == ["debian-container"])
         #expect(pod.sidecars.first?.arguments == ["/bin/sh", "-c", "echo hello this is version 1 > /state/pods/41000/volumes/shared-data/index.html && sleep 1000000000"])
@@ -62,7 +62,7 @@ extension LaunchPlanTests {
     @Test func withoutALauncherOnlyTheMainContainerRuns() throws {
         let plan = try LaunchPlan.build(template: Self.seedPod, port: 41_003, settings: ProcessFixture.settings)
         #expect(plan.pod == nil)
-        #expect(plan.arguments == ["/opt/turnout/bin/turnout", "serve-files", "--root", "/usr/share/nginx/html"])
+        #expect(plan.arguments == ["/opt/turnout/bin/turnout", "serve-files", "--root", "/usr/share/nginx/html", "--title", "172.24.133.2:5000/nginx:1.7.9"])
         #expect(plan.ignoredContainers == ["debian-container"])
     }
 }
