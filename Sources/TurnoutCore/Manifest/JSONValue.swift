@@ -1,3 +1,5 @@
+import Foundation
+
 /// Any JSON-shaped value: what a free-form manifest field (annotations payloads, metric
 /// provider arguments, unknown extensions) holds.
 ///
@@ -126,6 +128,11 @@ public enum JSONValue: Sendable, Hashable, Codable {
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
+    }
+
+    /// This value read as a `Decodable` type (through JSON); throws the decoding error.
+    public func decoded<T: Decodable>(as type: T.Type) throws -> T {
+        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(self))
     }
 }
 

@@ -71,6 +71,18 @@ public struct LaunchPlan: Sendable, Hashable {
         let volumes = settings.podLauncher == nil ? PodVolumes.none : PodVolumes(spec: template.spec, podDirectory: podDirectory)
         let containerPort = container.ports?.first?.containerPort
         let main = try process(for: container, port: port, containerPort: containerPort, volumes: volumes, settings: settings)
+        var plan = LaunchPlan(
+            containerName: container.name,
+            arguments: main.arguments,
+            environment: main.environment,
+            workingDirectory: main.workingDirectory,
+            port: port,
+            readiness: try ReadinessCheck.resolve(container.readinessProbe, container: container.name, defaultPeriodSeconds: settings.defaultProbePeriodSeconds),
+            preStop: try StopHook.resolve(container.lifecycle?.preStop, container: container.name),
+            terminationGracePeriodSeconds: template.spec.terminationGracePeriodSeconds.map { Double(max(0, $0)) } ?? settings.defaultTerminationGracePeriodSeconds,
+            ignoredContainers: containers.map(\.name).filter { $0 != container.name }
+        )
+        guard let launcher = settings.podLauncher else { return plan }
         var ignored: [String] = []
         /// The processes of the containers that can run; the names of the others go to `ignored`.
         func runnable(_ containers: [Container]) -> [PodLaunchSpec.Process] {
@@ -84,20 +96,7 @@ public struct LaunchPlan: Sendable, Hashable {
         }
         let sidecars = runnable(containers.filter { $0.name != container.name })
         let initContainers = runnable(template.spec.initContainers ?? [])
-        var plan = LaunchPlan(
-            containerName: container.name,
-            arguments: main.arguments,
-            environment: main.environment,
-            workingDirectory: main.workingDirectory,
-            port: port,
-            readiness: try ReadinessCheck.resolve(container.readinessProbe, container: container.name, defaultPeriodSeconds: settings.defaultProbePeriodSeconds),
-            preStop: try StopHook.resolve(container.lifecycle?.preStop, container: container.name),
-            terminationGracePeriodSeconds: template.spec.terminationGracePeriodSeconds.map { Double(max(0, $0)) } ?? settings.defaultTerminationGracePeriodSeconds,
-            ignoredContainers: containers.map(\.name).filter { $0 != container.name }
-        )
-        guard let launcher = settings.podLauncher, !sidecars.isEmpty || !initContainers.isEmpty || !volumes.emptyDirectories.isEmpty else {
-            return plan
-        }
+        guard !sidecars.isEmpty || !initContainers.isEmpty || !volumes.emptyDirectories.isEmpty else { return plan }
         let spec = PodLaunchSpec(directory: podDirectory, volumes: volumes.emptyDirectories, initContainers: initContainers, sidecars: sidecars, main: main)
         do {
             plan.arguments = [launcher.turnoutBinary, "pod", "--spec", try spec.encoded()]

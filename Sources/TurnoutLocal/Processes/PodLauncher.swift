@@ -58,7 +58,7 @@ public enum PodLauncher {
                 if errno == EINTR { continue }
                 return 1
             }
-            let code = exitCode(status)
+            let code = ProcessHandle.Exit(waitStatus: status).shellStatus
             if pid == mainPID { return stopAll(running, status: code) }
             guard let name = running.removeValue(forKey: pid) else { continue }
             if code != 0 {
@@ -105,12 +105,6 @@ public enum PodLauncher {
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { return 1 }
         }
-        return exitCode(status)
-    }
-
-    /// The exit code of a wait status; 128 + the signal for a process a signal ended, as shells report it.
-    private static func exitCode(_ status: Int32) -> Int32 {
-        let signal = status & 0x7F
-        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        return ProcessHandle.Exit(waitStatus: status).shellStatus
     }
 }

@@ -26,6 +26,21 @@ struct ProcessHandle: Sendable, Hashable {
 
         /// Whether it ended cleanly (exit status 0).
         var isSuccess: Bool { self == .exited(0) }
+
+        /// How a process ended, from the status `waitpid` reported.
+        init(waitStatus status: Int32) {
+            let signal = status & 0x7F
+            self = signal == 0 ? .exited((status >> 8) & 0xFF) : .signaled(signal)
+        }
+
+        /// The status a shell reports: the exit code, 128 + the signal, or 1 when unknown.
+        var shellStatus: Int32 {
+            switch self {
+            case .exited(let code): return code
+            case .signaled(let signal): return 128 + signal
+            case .vanished: return 1
+            }
+        }
     }
 
     /// The process id.
@@ -36,10 +51,7 @@ struct ProcessHandle: Sendable, Hashable {
     func exit() -> Exit? {
         var status: Int32 = 0
         let result = waitpid(pid, &status, WNOHANG)
-        if result == pid {
-            let signal = status & 0x7F
-            return signal == 0 ? .exited((status >> 8) & 0xFF) : .signaled(signal)
-        }
+        if result == pid { return Exit(waitStatus: status) }
         if result == 0 { return nil }
         if errno == EINTR { return nil }
         if kill(pid, 0) == 0 || errno == EPERM {

@@ -1,4 +1,3 @@
-import Foundation
 import TurnoutCore
 
 /// A Deployment or ReplicaSet as the single-host runtime runs it: a Rollout with the same name, replicas,
@@ -54,14 +53,14 @@ public enum DeploymentWorkload {
         }
         let template: PodTemplate
         do {
-            template = try decode(PodTemplate.self, from: templateValue)
+            template = try templateValue.decoded(as: PodTemplate.self)
         } catch {
             return .failure(problem("spec.template", "\(object.kind) \(object.name): the pod template cannot be read: \(error)", fix: "write spec.template as a Kubernetes pod template"))
         }
         var selector = LabelSelector(matchLabels: template.labels)
         if let selectorValue = spec?["selector"] {
             do {
-                selector = try decode(LabelSelector.self, from: selectorValue)
+                selector = try selectorValue.decoded(as: LabelSelector.self)
             } catch {
                 return .failure(problem("spec.selector", "\(object.kind) \(object.name): the selector cannot be read: \(error)", fix: "write spec.selector as matchLabels or matchExpressions"))
             }
@@ -98,8 +97,8 @@ public enum DeploymentWorkload {
             canary.maxUnavailable = .percent(100)
         case "RollingUpdate":
             do {
-                if let surge = strategy["rollingUpdate"]?["maxSurge"] { canary.maxSurge = try decode(IntOrPercent.self, from: surge) }
-                if let unavailable = strategy["rollingUpdate"]?["maxUnavailable"] { canary.maxUnavailable = try decode(IntOrPercent.self, from: unavailable) }
+                if let surge = strategy["rollingUpdate"]?["maxSurge"] { canary.maxSurge = try surge.decoded(as: IntOrPercent.self) }
+                if let unavailable = strategy["rollingUpdate"]?["maxUnavailable"] { canary.maxUnavailable = try unavailable.decoded(as: IntOrPercent.self) }
             } catch {
                 return .failure(StrategyMessage(text: "rollingUpdate cannot be read: \(error)"))
             }
@@ -115,9 +114,5 @@ public enum DeploymentWorkload {
     /// Why a strategy cannot be read.
     struct StrategyMessage: Error {
         var text: String
-    }
-
-    private static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
     }
 }

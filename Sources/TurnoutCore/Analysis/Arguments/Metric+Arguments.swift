@@ -14,7 +14,7 @@ extension Metric {
         if let first = missing.first { throw .undeclared(argument: first, metric: name) }
         if substituted == document { return self }
         do {
-            return try JSONDecoder().decode(Metric.self, from: try JSONEncoder().encode(substituted))
+            return try substituted.decoded(as: Metric.self)
         } catch {
             throw .invalidMetric(metric: name, reason: "\(error)")
         }
