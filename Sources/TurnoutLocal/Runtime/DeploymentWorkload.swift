@@ -37,6 +37,17 @@ public enum DeploymentWorkload {
         rollout.metadata.annotations?[sourceKindAnnotation] ?? "Rollout"
     }
 
+    /// Whether `rollout` is a Deployment or ReplicaSet: a rolling update without steps or weights.
+    public static func isRollingUpdate(_ rollout: Rollout) -> Bool {
+        kinds.contains(sourceKind(of: rollout))
+    }
+
+    /// The strategy as `turnout list` names it: `rollingUpdate` for a Deployment or ReplicaSet, else `blueGreen`
+    /// or `canary`.
+    public static func strategyName(of rollout: Rollout) -> String {
+        isRollingUpdate(rollout) ? "rollingUpdate" : rollout.spec.strategy?.blueGreen != nil ? "blueGreen" : "canary"
+    }
+
     /// Why a Deployment cannot run, located at the field.
     struct Problem: Error {
         var diagnostic: Diagnostic

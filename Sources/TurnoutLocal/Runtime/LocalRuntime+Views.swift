@@ -136,11 +136,10 @@ extension LocalRuntime {
     /// A rollout's row in `turnout list`.
     static func summary(_ rollout: Rollout) -> RolloutSummary {
         let status = rollout.status
-        let isDeployment = DeploymentWorkload.kinds.contains(DeploymentWorkload.sourceKind(of: rollout))
-        let steps = isDeployment ? nil : rollout.spec.strategy?.canary?.steps
+        let steps = DeploymentWorkload.isRollingUpdate(rollout) ? nil : rollout.spec.strategy?.canary?.steps
         return RolloutSummary(
             name: rollout.name,
-            strategy: isDeployment ? "rollingUpdate" : rollout.spec.strategy?.blueGreen != nil ? "blueGreen" : "canary",
+            strategy: DeploymentWorkload.strategyName(of: rollout),
             phase: (status?.phase ?? .progressing).rawValue,
             message: status?.message ?? "",
             step: steps == nil ? nil : status?.currentStepIndex,

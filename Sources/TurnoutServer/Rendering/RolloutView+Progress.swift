@@ -4,11 +4,12 @@ import TurnoutLocal
 extension RolloutView {
     /// `Canary`, `BlueGreen`, or `RollingUpdate` for a Deployment or ReplicaSet.
     public var strategyName: String {
-        isRollingUpdate ? "RollingUpdate" : rollout.spec.strategy?.blueGreen != nil ? "BlueGreen" : "Canary"
+        let name = DeploymentWorkload.strategyName(of: rollout)
+        return name.prefix(1).uppercased() + name.dropFirst()
     }
 
     /// Whether this is a Deployment or ReplicaSet, run as a rolling update without steps or weights.
-    public var isRollingUpdate: Bool { DeploymentWorkload.kinds.contains(kind) }
+    public var isRollingUpdate: Bool { DeploymentWorkload.isRollingUpdate(rollout) }
 
     /// The kind the workload was applied as: `Rollout`, `Deployment` or `ReplicaSet`.
     public var kind: String { DeploymentWorkload.sourceKind(of: rollout) }
