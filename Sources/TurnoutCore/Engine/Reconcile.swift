@@ -103,35 +103,6 @@ extension ReconcileContext {
         }
     }
 
-    /// The update was aborted: all traffic back to stable, the new revision retired after its delay.
-    mutating func runAborted() {
-        guard let stableHash = status.stableRS else { return }
-        scale(stableHash, to: replicas)
-        let stableAvailable = observed(stableHash)?.availableReplicas ?? 0
-        if let blueGreen = spec.strategy?.blueGreen {
-            traffic = TrafficState(stable: stableHash, canary: blueGreen.previewService == nil ? nil : desiredHash)
-            let deadline = (status.abortedAt ?? now).adding(seconds: Double(blueGreen.effectiveAbortScaleDownDelaySeconds))
-            scaleDown(desiredHash, at: deadline)
-        } else if let canary = spec.strategy?.canary {
-            if canary.trafficRouting != nil {
-                traffic = TrafficState(stable: stableHash, canary: desiredHash, canaryWeight: 0)
-                let deadline = (status.abortedAt ?? now).adding(seconds: Double(canary.effectiveAbortScaleDownDelaySeconds))
-                scaleDown(desiredHash, at: deadline)
-            } else {
-                traffic = TrafficState(stable: stableHash, canary: desiredHash)
-                // By replica ratio the canary's pods are its traffic: remove them once stable can carry all of it.
-                if stableAvailable >= replicas { scale(desiredHash, to: 0) }
-            }
-        }
-        for revision in targets where revision.hash != stableHash && revision.hash != desiredHash && revision.replicas > 0 {
-            scale(revision.hash, to: 0)
-        }
-        terminateRuns()
-        status.currentStepIndex = 0
-        status.pauseConditions = nil
-        status.controllerPause = nil
-    }
-
     /// The user paused the rollout: hold replicas and traffic where they are.
     mutating func holdForUserPause() {
         wait(for: "paused by a user; resume to continue")

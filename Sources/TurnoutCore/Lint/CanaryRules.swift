@@ -10,6 +10,9 @@ enum CanaryRules {
         if let routing = canary.trafficRouting {
             TrafficRoutingRules.check(routing, canary: canary, in: &context)
         }
+        if let pingPong = canary.pingPong {
+            TrafficRoutingRules.checkPingPong(pingPong, canary: canary, in: &context)
+        }
         let steps = canary.steps ?? []
         for (index, step) in steps.enumerated() {
             CanaryStepRules.check(step, at: path + [.key("steps"), .index(index)], canary: canary, references: references, in: &context)

@@ -1,6 +1,13 @@
-/// Checks one canary step: exactly one action, and that action's values and prerequisites.
+/// Checks one canary step: at least one action, at most one of the exclusive ones, and each action's values
+/// and prerequisites.
+///
+/// Argo forbids only two of setWeight, pause, analysis and experiment in one step; setCanaryScale,
+/// setHeaderRoute, setMirrorRoute and plugin combine with any of them (the engine sets replicas and routes
+/// first, then waits for the pause or analysis).
 enum CanaryStepRules {
     private static let actionKeys = ["setWeight", "pause", "analysis", "setCanaryScale", "setHeaderRoute", "setMirrorRoute", "experiment", "plugin"]
+    /// The actions Argo's `hasMultipleStepsType` allows only one of.
+    static let exclusiveActions: Set<String> = ["setWeight", "pause", "analysis", "experiment"]
 
     /// Reports every problem of the step at `path`.
     static func check(
@@ -14,9 +21,9 @@ enum CanaryStepRules {
             context.error(
                 path, "a step needs one action: setWeight, pause, analysis, setCanaryScale, setHeaderRoute or setMirrorRoute",
                 fix: "e.g. `- setWeight: 20` or `- pause: {duration: 30s}`")
-        } else if actions.count > 1 {
+        } else if case let exclusive = actions.filter(exclusiveActions.contains), exclusive.count > 1 {
             context.error(
-                path, "a step has one action; this one has \(list(actions))",
+                path, "a step takes only one of setWeight, pause, analysis and experiment; this one has \(list(exclusive))",
                 fix: "split it into one step per action")
         }
         if let weight = step.setWeight {
@@ -27,7 +34,11 @@ enum CanaryStepRules {
                     fix: "use a weight from 0 to \(maximum)")
             }
         }
-        if let duration = step.pause?.duration, duration.seconds < 0 {
+        if let duration = step.pause?.duration, duration.isArgumentPlaceholder {
+            context.error(
+                path + [.key("pause"), .key("duration")], "a pause duration cannot take `{{args...}}`: only analysis metrics are substituted",
+                fix: "write the duration, e.g. `30s`")
+        } else if let duration = step.pause?.duration, duration.seconds < 0 {
             context.error(path + [.key("pause"), .key("duration")], "a pause cannot be negative", fix: "use a duration such as 30s")
         }
         if let scale = step.setCanaryScale {
@@ -69,10 +80,18 @@ enum CanaryStepRules {
         if chosen.isEmpty, !["weight", "replicas"].contains(where: { context.isWritten(path + [.key($0)]) }) {
             context.error(path, "setCanaryScale needs one of weight, replicas or matchTrafficWeight: true", fix: "e.g. `setCanaryScale: {replicas: 1}`")
         } else if chosen.count > 1 {
-            context.error(path, "setCanaryScale takes one of weight, replicas or matchTrafficWeight; this one has \(list(chosen))", fix: "keep one of them")
+            // Argo's order: matchTrafficWeight cancels the override, else replicas, else weight.
+            let used = ["matchTrafficWeight", "replicas", "weight"].first(where: chosen.contains) ?? chosen[0]
+            context.warning(
+                path, "setCanaryScale has \(list(chosen)); only \(used) is used, as in Argo Rollouts",
+                fix: "keep one of them")
         }
-        if let weight = scale.weight, weight < 0 || weight > 100 {
-            context.error(path + [.key("weight")], "weight must be between 0 and 100, got \(weight)", fix: "use a percent of spec.replicas from 0 to 100")
+        if let weight = scale.weight, weight < 0 {
+            context.error(path + [.key("weight")], "weight cannot be negative, got \(weight)", fix: "use a percent of spec.replicas, 0 or more")
+        } else if let weight = scale.weight, weight > 100 {
+            context.warning(
+                path + [.key("weight")], "weight \(weight) asks for more canary pods than spec.replicas (\(weight)% of it)",
+                fix: "use at most 100 unless the canary is meant to run more pods than the stable")
         }
         if let replicas = scale.replicas, replicas < 0 {
             context.error(path + [.key("replicas")], "replicas cannot be negative, got \(replicas)", fix: "use 0 or more")

@@ -6,7 +6,7 @@ enum TrafficRoutingRules {
     /// Reports every problem of a canary's traffic routing.
     static func check(_ routing: TrafficRouting, canary: CanaryStrategy, in context: inout LintContext) {
         let plugins = routing.plugins ?? [:]
-        let hasRouter = routing.nginx != nil || routing.istio != nil || routing.smi != nil || routing.alb != nil || !plugins.isEmpty
+        let hasRouter = routing.nginx != nil || routing.istio != nil || !routing.unsupportedRouterNames.isEmpty || !plugins.isEmpty
         if !hasRouter {
             context.error(
                 path, "trafficRouting names no router",
@@ -35,8 +35,8 @@ enum TrafficRoutingRules {
                 path + [.key("istio"), .key("virtualService")], "istio routing needs a virtualService",
                 fix: "name the VirtualService whose route weights Turnout sets: `virtualService: {name: NAME}`")
         }
-        let unsupported: [(String, Bool)] = [("smi", routing.smi != nil), ("alb", routing.alb != nil)]
-        for (name, isSet) in unsupported where isSet {
+        // Valid Argo manifests: a warning here, a clear refusal only from a runtime asked to carry them out.
+        for name in routing.unsupportedRouterNames {
             context.warning(
                 path + [.key(name)], "Turnout does not route traffic through \(name); it supports \(supported)",
                 fix: "use one of those routers, or remove trafficRouting to split by replica ratio")
@@ -49,11 +49,17 @@ enum TrafficRoutingRules {
     }
 
     private static func checkServices(_ routing: TrafficRouting, canary: CanaryStrategy, in context: inout LintContext) {
+        // Argo's requireCanaryStableServices: ALB and Istio (without a DestinationRule) can use pingPong instead.
+        let hasPingPong = canary.pingPong != nil
         let needing: [(String, Bool)] = [
             ("nginx", routing.nginx != nil),
-            ("istio", routing.istio != nil && routing.istio?.destinationRule == nil),
+            ("istio", routing.istio != nil && routing.istio?.destinationRule == nil && !hasPingPong),
+            ("alb", routing.alb != nil && !hasPingPong),
             ("smi", routing.smi != nil),
-            ("alb", routing.alb != nil),
+            ("apisix", routing.apisix != nil),
+            ("ambassador", routing.ambassador != nil),
+            ("appMesh", routing.appMesh != nil),
+            ("traefik", routing.traefik != nil),
         ]
         guard let router = needing.first(where: \.1)?.0 else { return }
         let services: [(field: String, name: String?, pods: String)] = [
@@ -64,5 +70,24 @@ enum TrafficRoutingRules {
                 CanaryRules.path + [.key(service.field)], "\(router) traffic routing needs both canaryService and stableService",
                 fix: "name the Service that selects the \(service.pods) pods")
         }
+    }
+
+    /// `pingPong`: both services named and different (Argo's rules), and only with routers that swap them.
+    static func checkPingPong(_ pingPong: JSONValue, canary: CanaryStrategy, in context: inout LintContext) {
+        let pingPath = CanaryRules.path + [.key("pingPong")]
+        let ping = pingPong["pingService"]?.stringValue ?? ""
+        let pong = pingPong["pongService"]?.stringValue ?? ""
+        for (field, name) in [("pingService", ping), ("pongService", pong)] where name.isEmpty {
+            context.error(pingPath + [.key(field)], "pingPong needs both pingService and pongService", fix: "name the two Services that take turns as stable and canary")
+        }
+        if !ping.isEmpty, ping == pong {
+            context.error(pingPath + [.key("pingService")], "pingService and pongService are both `\(ping)`; two different Services are required", fix: "create a second Service")
+        }
+        if let routing = canary.trafficRouting, routing.alb == nil, routing.istio == nil, (routing.plugins ?? [:]).isEmpty {
+            context.error(pingPath, "pingPong works only with alb, istio or a router plugin", fix: "use canaryService and stableService instead")
+        }
+        context.warning(
+            pingPath, "Turnout does not swap ping-pong Services yet; the services are kept as written",
+            fix: "use canaryService and stableService to have Turnout pin them")
     }
 }

@@ -1,6 +1,10 @@
 import Foundation
 
 /// A duration written as seconds (`60`) or a Go-style string (`"30s"`, `"5m"`, `"1h30m"`, `"500ms"`).
+///
+/// In an analysis metric it may also be an argument placeholder (`"{{args.interval}}"`), as Argo substitutes the
+/// whole metric before parsing it: such a value decodes with `isArgumentPlaceholder` set and 0 seconds, and
+/// becomes a real duration once `Metric.substitutingArguments` has run.
 public struct DurationValue: Sendable, Hashable {
     /// The duration in seconds.
     public var seconds: Double
@@ -38,6 +42,19 @@ public struct DurationValue: Sendable, Hashable {
     }
 }
 
+extension DurationValue {
+    /// Whether the text holds a `{{args.NAME}}` placeholder still to be substituted (then `seconds` is 0).
+    public var isArgumentPlaceholder: Bool {
+        !ArgumentPlaceholders.placeholders(in: text).isEmpty
+    }
+
+    /// A duration whose text is an argument placeholder, waiting for substitution.
+    init(placeholder text: String) {
+        self.seconds = 0
+        self.text = text
+    }
+}
+
 extension DurationValue: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -50,6 +67,10 @@ extension DurationValue: Codable {
             return
         }
         let text = try container.decode(String.self)
+        if !ArgumentPlaceholders.placeholders(in: text).isEmpty {
+            self = DurationValue(placeholder: text)
+            return
+        }
         guard let parsed = DurationValue(text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
@@ -61,7 +82,7 @@ extension DurationValue: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        if let whole = Int(exactly: seconds), text == "\(whole)" {
+        if !isArgumentPlaceholder, let whole = Int(exactly: seconds), text == "\(whole)" {
             try container.encode(whole)
         } else {
             try container.encode(text)

@@ -8,6 +8,14 @@ public struct TrafficRouting: Sendable, Hashable, Codable {
     public var smi: JSONValue?
     /// AWS ALB, kept as written (not routed by Turnout).
     public var alb: JSONValue?
+    /// AWS App Mesh, kept as written (not routed by Turnout).
+    public var appMesh: JSONValue?
+    /// Ambassador, kept as written (not routed by Turnout).
+    public var ambassador: JSONValue?
+    /// Apache APISIX, kept as written (not routed by Turnout).
+    public var apisix: JSONValue?
+    /// Traefik, kept as written (not routed by Turnout).
+    public var traefik: JSONValue?
     /// Router plugins by name, e.g. `argoproj-labs/gatewayAPI` with `httpRoute`.
     public var plugins: [String: JSONValue]?
     /// Routes Turnout manages for header and mirror steps, in precedence order.
@@ -20,6 +28,15 @@ public struct TrafficRouting: Sendable, Hashable, Codable {
         self.nginx = nginx
         self.istio = istio
         self.plugins = plugins
+    }
+
+    /// The routers Argo Rollouts has and Turnout does not run, by field name, in a fixed order.
+    public var unsupportedRouterNames: [String] {
+        let all: [(String, Bool)] = [
+            ("alb", alb != nil), ("appMesh", appMesh != nil), ("ambassador", ambassador != nil),
+            ("apisix", apisix != nil), ("smi", smi != nil), ("traefik", traefik != nil),
+        ]
+        return all.filter(\.1).map(\.0)
     }
 
     /// The Gateway API plugin's configuration, under any plugin name ending in `gatewayAPI`.

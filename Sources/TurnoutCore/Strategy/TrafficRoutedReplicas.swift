@@ -6,7 +6,8 @@
 /// With it, the stable gets `ceil((maxWeight − weight) × replicas / maxWeight)` pods, but never fewer
 /// than the stable's *observed* weight needs, so stable pods are only removed after traffic has left
 /// them; on an abort the canary likewise keeps the pods its observed weight still needs.
-/// `minPodsPerReplicaSet` raises any non-zero count derived from a weight to at least that many pods.
+/// `minPodsPerReplicaSet` raises any non-zero count derived from a weight to at least that many pods,
+/// but never above `replicas` (Argo caps it the same way, so a 1-replica rollout runs 1 canary pod).
 ///
 /// - Parameters:
 ///   - replicas: the rollout's desired replica count (`spec.replicas`).
@@ -31,7 +32,7 @@ public func trafficRoutedCanaryReplicaCounts(
     let replicas = max(0, replicas)
     let maxWeight = maxWeight > 0 ? maxWeight : 100
     let weight = min(maxWeight, max(0, weight))
-    let floor = max(0, minPodsPerReplicaSet ?? 0)
+    let floor = min(replicas, max(0, minPodsPerReplicaSet ?? 0))
 
     var canary: Int
     switch canaryScale {

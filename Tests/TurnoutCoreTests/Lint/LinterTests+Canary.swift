@@ -36,13 +36,13 @@ extension LinterTests {
             "broken/step-no-action.yaml:22:9: spec.strategy.canary.steps[1]: a step needs one action: setWeight, pause, analysis, setCanaryScale, setHeaderRoute or setMirrorRoute; e.g. `- setWeight: 20` or `- pause: {duration: 30s}`",
         ]),
         BrokenFixture("step-two-actions.yaml", [
-            "broken/step-two-actions.yaml:21:9: spec.strategy.canary.steps[0]: a step has one action; this one has setWeight and pause; split it into one step per action",
+            "broken/step-two-actions.yaml:21:9: spec.strategy.canary.steps[0]: a step takes only one of setWeight, pause, analysis and experiment; this one has setWeight and pause; split it into one step per action",
         ]),
         BrokenFixture("canary-scale-without-routing.yaml", [
             "broken/canary-scale-without-routing.yaml:22:11: spec.strategy.canary.steps[0].setCanaryScale: setCanaryScale needs trafficRouting; add trafficRouting, or remove the step: without routing the canary's size follows setWeight",
         ]),
         BrokenFixture("canary-scale-two.yaml", [
-            "broken/canary-scale-two.yaml:27:11: spec.strategy.canary.steps[0].setCanaryScale: setCanaryScale takes one of weight, replicas or matchTrafficWeight; this one has weight and replicas; keep one of them",
+            "broken/canary-scale-two.yaml:27:11: warning: spec.strategy.canary.steps[0].setCanaryScale: setCanaryScale has weight and replicas; only replicas is used, as in Argo Rollouts; keep one of them",
         ]),
         BrokenFixture("header-route-without-routing.yaml", [
             "broken/header-route-without-routing.yaml:23:11: spec.strategy.canary.steps[1].setHeaderRoute: setHeaderRoute needs trafficRouting with managedRoutes; add trafficRouting with `managedRoutes: [{name: testers}]`",
