@@ -32,6 +32,21 @@ extension ReconcileContext {
         status.readyReplicas = snapshot.revisions.reduce(0) { $0 + $1.readyReplicas }
         status.availableReplicas = snapshot.revisions.reduce(0) { $0 + $1.availableReplicas }
         status.updatedReplicas = observed(desiredHash)?.replicas ?? 0
+        recordScaleSubresource()
+    }
+
+    /// `status.selector` and `status.HPAReplicas` for the scale subresource (Argo's rules): a canary counts every
+    /// revision's pods under the rollout's selector; blue-green counts the active revision's pods under the
+    /// selector narrowed to its hash.
+    mutating func recordScaleSubresource() {
+        let selector = spec.selector ?? LabelSelector(matchLabels: spec.template?.labels)
+        if spec.strategy?.blueGreen != nil, let active = snapshot.traffic?.stable ?? status.stableRS, let revision = observed(active) {
+            status.hpaReplicas = revision.replicas
+            status.selector = selector.adding(label: TemplateDefaults.hashLabel, value: active).text
+        } else {
+            status.hpaReplicas = status.replicas
+            status.selector = selector.text
+        }
     }
 
     /// The canary status weights, from what the data plane reports (or replica counts without a router).

@@ -22,7 +22,7 @@ struct ReconcileContext {
         self.now = now
         self.spec = snapshot.rollout.spec
         self.replicas = snapshot.rollout.spec.effectiveReplicas
-        self.desiredHash = podTemplateHash(template)
+        self.desiredHash = Self.revisionHash(for: template, among: snapshot.revisions)
         self.status = snapshot.rollout.status ?? RolloutStatus()
         self.targets = snapshot.revisions.map {
             RevisionTarget(hash: $0.hash, number: $0.number, template: $0.template, replicas: $0.replicas, scaleDownAt: $0.scaleDownAt)
@@ -32,6 +32,16 @@ struct ReconcileContext {
 
     /// The rollout's name.
     var name: String { snapshot.rollout.name }
+
+    /// The hash naming the template's revision: its own hash when that revision exists, else the newest existing
+    /// revision whose template matches (`podTemplatesMatch`: adopted, e.g. a ReplicaSet made by Argo Rollouts),
+    /// else its own hash for a new revision.
+    static func revisionHash(for template: PodTemplate, among revisions: [RevisionState]) -> String {
+        let own = podTemplateHash(template)
+        if revisions.contains(where: { $0.hash == own }) { return own }
+        let matching = revisions.filter { podTemplatesMatch($0.template, template) }
+        return matching.max { $0.number < $1.number }?.hash ?? own
+    }
 
     /// The observed state of a revision.
     func observed(_ hash: String?) -> RevisionState? {

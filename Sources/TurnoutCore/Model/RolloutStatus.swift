@@ -1,5 +1,10 @@
 /// What the engine last observed and decided for a rollout (Argo-compatible field names).
-public struct RolloutStatus: Sendable, Hashable, Codable {
+///
+/// Coding (`RolloutStatus+Codable.swift`): `observedGeneration` reads a string or an integer and is written as
+/// the encoder's `observedGenerationFormat` asks (integer unless told otherwise; Argo's schema wants a string).
+/// The Turnout-only fields (`retries`, `abortReason`, `canary.activeRoutes`) are pruned by an `argoproj.io`
+/// CRD; `RolloutStatus+Extensions.swift` moves them to and from annotations for such a store.
+public struct RolloutStatus: Sendable, Hashable {
     /// Healthy, Progressing, Paused or Degraded.
     public var phase: RolloutPhase?
     /// A sentence a person can read.
@@ -42,6 +47,11 @@ public struct RolloutStatus: Sendable, Hashable, Codable {
     public var canary: CanaryStatus?
     /// Blue-green-specific status.
     public var blueGreen: BlueGreenStatus?
+    /// The label selector of the pods counted in `hpaReplicas`, as text (`app=demo`), for the scale subresource.
+    public var selector: String?
+    /// The replicas the HorizontalPodAutoscaler sees (`status.HPAReplicas`): all revisions' pods for a canary,
+    /// the active revision's for blue-green.
+    public var hpaReplicas: Int?
 
     /// Creates an empty status.
     public init() {}
