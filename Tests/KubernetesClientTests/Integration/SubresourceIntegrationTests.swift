@@ -69,6 +69,21 @@ struct SubresourceIntegrationTests {
         }
     }
 
+    @Test func reportsAWatchFromATooOldResourceVersionAsGone() async throws {
+        // A freshly installed CRD's watch cache starts at the current revision, so revision 1 is too old.
+        try await Self.withWidgets { client, widgets, namespace in
+            let stream = client.watch(
+                widgets, namespace: namespace, options: WatchOptions(resourceVersion: "1", timeoutSeconds: 30),
+                as: KubernetesJSON.self)
+            await #expect {
+                for try await _ in stream {}
+            } throws: { error in
+                guard case .gone(let failure) = error as? KubernetesError else { return false }
+                return failure.code == 410 && "\(error)".hasPrefix("watch \(widgets) in namespace \(namespace): 410 Gone")
+            }
+        }
+    }
+
     @Test func scalesACustomResourceThroughItsScaleSubresource() async throws {
         try await Self.withWidgets { client, widgets, namespace in
             let _: KubernetesJSON = try await client.create(
@@ -94,13 +109,23 @@ struct SubresourceIntegrationTests {
         try await KubeTestEnvironment.withNamespace("scale") { client, namespace in
             let _: KubernetesJSON = try await client.create(
                 .deployments, namespace: namespace, IntegrationManifests.deployment("web", replicas: 1))
-            let before = try await client.scale(.deployments, namespace: namespace, name: "web")
+            // The deployment controller writes status meanwhile: re-read and retry on conflict, as callers do.
+            var before = try await client.scale(.deployments, namespace: namespace, name: "web")
             #expect(before.spec.replicas == 1)
             #expect(before.metadata.name == "web")
-            let after = try await client.setScale(
-                .deployments, namespace: namespace, name: "web", replicas: 3,
-                resourceVersion: before.metadata.resourceVersion)
-            #expect(after.spec.replicas == 3)
+            var after: Scale?
+            try await KubeTestEnvironment.eventually("a conditional scale to 3") {
+                do {
+                    after = try await client.setScale(
+                        .deployments, namespace: namespace, name: "web", replicas: 3,
+                        resourceVersion: before.metadata.resourceVersion)
+                    return true
+                } catch KubernetesError.conflict {
+                    before = try await client.scale(.deployments, namespace: namespace, name: "web")
+                    return false
+                }
+            }
+            #expect(after?.spec.replicas == 3)
             let deployment: KubernetesJSON = try await client.get(.deployments, namespace: namespace, name: "web")
             #expect(deployment[path: ["spec", "replicas"]] == 3)
             await #expect {
@@ -126,7 +151,15 @@ struct SubresourceIntegrationTests {
                     "containers": [["name": "main", "image": "busybox:1", "command": ["/bin/sh", "-c", "echo one; echo two"]]],
                 ],
             ]
-            let _: KubernetesJSON = try await client.create(.pods, namespace: namespace, pod)
+            // Pods are refused (500, retryable) until the namespace's default ServiceAccount has its token.
+            try await KubeTestEnvironment.eventually("the pod to be created") {
+                do {
+                    let _: KubernetesJSON = try await client.create(.pods, namespace: namespace, pod)
+                    return true
+                } catch let error as KubernetesError where error.isRetryable {
+                    return false
+                }
+            }
             try await KubeTestEnvironment.eventually("the pod to succeed", timeout: .seconds(60)) {
                 let read: KubernetesJSON = try await client.get(.pods, namespace: namespace, name: "printer")
                 return read[path: ["status", "phase"]] == "Succeeded"

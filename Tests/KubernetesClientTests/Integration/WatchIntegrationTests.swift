@@ -49,20 +49,6 @@ struct WatchIntegrationTests {
         }
     }
 
-    @Test func reportsATooOldResourceVersionAsGone() async throws {
-        try await KubeTestEnvironment.withNamespace("gone") { client, namespace in
-            let stream = client.watch(
-                .configMaps, namespace: namespace, options: WatchOptions(resourceVersion: "1", timeoutSeconds: 30),
-                as: ConfigMap.self)
-            await #expect {
-                for try await _ in stream {}
-            } throws: { error in
-                guard case .gone(let failure) = error as? KubernetesError else { return false }
-                return failure.code == 410 && "\(error)".hasPrefix("watch configmaps in namespace \(namespace): 410 Gone")
-            }
-        }
-    }
-
     @Test func cancellingTheConsumerEndsTheWatch() async throws {
         try await KubeTestEnvironment.withNamespace("cancel") { client, namespace in
             let stream = client.watch(
