@@ -1,0 +1,39 @@
+/// PEM fixtures: a self-signed test CA and a client certificate it signed (never used for anything real).
+enum TestCertificates {
+    /// The test CA certificate.
+    static let caPEM = """
+-----BEGIN CERTIFICATE-----
+MIIBjDCCATGgAwIBAgIUc6b9nuiWYNqgg0/fW/WgP8ltFTswCgYIKoZIzj0EAwIw
+GjEYMBYGA1UEAwwPdHVybm91dC10ZXN0LWNhMCAXDTI2MTIwMjE1NTY1MVoYDzIx
+MjYxMTA4MTU1NjUxWjAaMRgwFgYDVQQDDA90dXJub3V0LXRlc3QtY2EwWTATBgcq
+hkjOPQIBBggqhkjOPQMBBwNCAAS0tD3NhkKwjwLiSTrCzHueTJ0q5waChNhl73w/
+8NbdH1NDXAnfZRfqyBHi2GvWCbZjGx7Qd070fFmEbu117CzDo1MwUTAdBgNVHQ4E
+FgQU2+BhcqHZedAOYgWAPtHQ8D6Oi9AwHwYDVR0jBBgwFoAU2+BhcqHZedAOYgWA
+PtHQ8D6Oi9AwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNJADBGAiEAqHxf
+4XNMEg4FuZ0GmkMlQ+d/wUnMcE67WXOaEevaBIoCIQDZluNAWWM4cYJvj5mYouL5
+BWGap5CGhwyM4SRYLkliJQ==
+-----END CERTIFICATE-----
+"""
+
+    /// A client certificate signed by the test CA.
+    static let clientCertificatePEM = """
+-----BEGIN CERTIFICATE-----
+MIIBTDCB9AIUBA/gBq3IduV7WL+QcbvmgHCPP5UwCgYIKoZIzj0EAwIwGjEYMBYG
+A1UEAwwPdHVybm91dC10ZXN0LWNhMCAXDTI2MTIwMjE1NTY1MloYDzIxMjYxMTA4
+MTU1NjUyWjA3MRwwGgYDVQQDDBN0dXJub3V0LXRlc3QtY2xpZW50MRcwFQYDVQQK
+DA5zeXN0ZW06bWFzdGVyczBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABIKJZqRg
+32SRVlXU9lnPqRaqkMPz72aly6X/W98MgugyMqJ1l36XrgqRTW7sRjaovvpzs2eL
+KtG75IhzgXgz1mEwCgYIKoZIzj0EAwIDRwAwRAIgHQYNm0RWm204HV6YxFoLwU1k
+fLJNQx7VENmjtGYbTLgCIFxCYLzci2Wv9l7UI3x6h86skaps2kDjrkNZdt8umhH2
+-----END CERTIFICATE-----
+"""
+
+    /// The client certificate's EC private key.
+    static let clientKeyPEM = """
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQge6DIkjU/XIedZ3pv
+cX7bpF2/ovTqxLyUANYnRbKttPmhRANCAASCiWakYN9kkVZV1PZZz6kWqpDD8+9m
+pcul/1vfDILoMjKidZd+l64KkU1u7EY2qL76c7NniyrRu+SIc4F4M9Zh
+-----END PRIVATE KEY-----
+"""
+}
