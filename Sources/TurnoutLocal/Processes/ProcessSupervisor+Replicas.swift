@@ -3,39 +3,26 @@ import Logging
 import TurnoutCore
 
 extension ProcessSupervisor {
-    /// Starts a new slot for `key` running `template` on a free loopback port, records it, and starts watching it.
+    /// Starts a new slot for `key` running `template` on a free loopback port, recorded before its process
+    /// starts (see `launch`), and starts watching it.
     func start(_ key: ReplicaKey, template: PodTemplate) throws {
+        guard !isClosed else { return }
         let port = try LoopbackPort.free(excluding: portsInUse())
         let plan = try LaunchPlan.build(template: template, port: port, settings: configuration.launch)
         let now = clock.now()
-        let handle = try spawn(key, plan: plan)
+        guard let launched = try launch(key, plan: plan, startedAt: now, restartCount: 0) else { return }
         let slot = SupervisedReplica(
-            key: key, incarnation: serial(), plan: plan, phase: .running(handle), startedAt: now, restartCount: 0,
-            consecutiveCrashes: 0, readiness: ReadinessState(check: plan.readiness, startedAt: now), logCheckedAt: now
+            key: key, incarnation: serial(), plan: plan, phase: .running(launched.handle), startedAt: now, restartCount: 0,
+            consecutiveCrashes: 0, readiness: ReadinessState(check: plan.readiness, startedAt: now), logCheckedAt: now, launchID: launched.launchID
         )
-        do {
-            try store.saveReplica(slot.record)
-        } catch {
-            // Unrecorded, it could not be found again after a daemon crash: stop it and report.
-            handle.send(SIGKILL)
-            _ = handle.exit()
-            throw error
-        }
         replicas[key] = slot
-        logger(for: key, pid: handle.pid).info("started replica", metadata: ["replica.port": "\(port)", "replica.command": "\(plan.arguments)"])
+        saveRecord(of: key)
+        logger(for: key, pid: launched.handle.pid).info("started replica", metadata: ["replica.port": "\(port)", "replica.command": "\(plan.arguments)"])
         if !plan.ignoredContainers.isEmpty {
             logger(for: key).warning("the single-host runtime runs one container per replica; not running \(plan.ignoredContainers.joined(separator: ", "))")
         }
         watch(slot)
         publishEndpoints(of: key.rollout)
-    }
-
-    /// Starts a replica's process with its output appended to its log.
-    func spawn(_ key: ReplicaKey, plan: LaunchPlan) throws(ProcessSupervisorError) -> ProcessHandle {
-        let logPath = try configuration.logs.prepare(key)
-        let pid = try ProcessSpawner.spawn(arguments: plan.arguments, environment: plan.environment, workingDirectory: plan.spawnWorkingDirectory, output: .file(logPath))
-        configuration.logs.note("started pid \(pid) on \(plan.address): \(plan.arguments.joined(separator: " "))", for: key, at: clock.now())
-        return ProcessHandle(pid: pid)
     }
 
     /// Starts the task that watches a slot until it is stopped or replaced.
@@ -113,12 +100,13 @@ extension ProcessSupervisor {
             if !LoopbackPort.isFree(slot.plan.port), let template = try targets(of: key.rollout).first(where: { $0.hash == key.revisionHash })?.template {
                 slot.plan = try LaunchPlan.build(template: template, port: try LoopbackPort.free(excluding: portsInUse()), settings: configuration.launch)
             }
-            let handle = try spawn(key, plan: slot.plan)
-            slot.phase = .running(handle)
+            guard let launched = try launch(key, plan: slot.plan, startedAt: now, restartCount: slot.restartCount) else { return }
+            slot.phase = .running(launched.handle)
+            slot.launchID = launched.launchID
             slot.startedAt = now
             slot.readiness = ReadinessState(check: slot.plan.readiness, startedAt: now)
             replicas[key] = slot
-            logger(for: key, pid: handle.pid).info("restarted replica", metadata: ["replica.port": "\(slot.plan.port)", "replica.restarts": "\(slot.restartCount)"])
+            logger(for: key, pid: launched.handle.pid).info("restarted replica", metadata: ["replica.port": "\(slot.plan.port)", "replica.restarts": "\(slot.restartCount)"])
             saveRecord(of: key)
             publishEndpoints(of: key.rollout)
         } catch {

@@ -38,6 +38,9 @@ extension ProcessSupervisor {
         for task in Array(terminations.values) {
             await task.value
         }
+        for task in reapers { task.cancel() }
+        for task in reapers { await task.value }
+        reapers = []
         logger.info("stopped every replica")
     }
 
@@ -47,6 +50,8 @@ extension ProcessSupervisor {
         isClosed = true
         for task in monitors.values { task.cancel() }
         for task in terminations.values { task.cancel() }
+        for task in reapers { task.cancel() }
+        reapers = []
         monitors = [:]
         terminations = [:]
         replicas = [:]
@@ -82,6 +87,7 @@ extension ProcessSupervisor {
                 configuration.logs.note("no exit \(Self.seconds(termSeconds)) after SIGTERM; sending SIGKILL", for: key, at: clock.now())
                 handle.send(SIGKILL)
                 exit = await waitForExit(handle, seconds: Self.killWaitSeconds)
+                if exit == nil { reapLater(handle, key: key) }
             }
             handle.killLeftovers()
             configuration.logs.note("stopped (\(exit.map(\.description) ?? "still running after SIGKILL"))", for: key, at: clock.now())

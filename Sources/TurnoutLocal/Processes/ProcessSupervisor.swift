@@ -14,7 +14,10 @@ import TurnoutRuntime
 /// naming it after everything else is done; store failures are `LocalStoreError`. Stopping a replica marks
 /// it terminating (published to `endpointChanges()`), awaits the drain hook, runs `preStop`, sends SIGTERM and,
 /// after the grace period, SIGKILL. Processes run in their own session and outlive the supervisor unless
-/// `stopAll()` stops them; `adopt()` takes them back after a restart.
+/// `stopAll()` stops them; `adopt()` takes them back after a restart. Every process is recorded (with a launch
+/// id that is also in its environment) before it starts, so a daemon killed at any moment leaves none that the
+/// next `adopt()` cannot find; a child is reaped when it ends, an adopted process (whose parent is no longer
+/// this daemon) is polled instead.
 public actor ProcessSupervisor: Workloads {
     /// Waits until the traffic router has no in-flight requests to an address (`127.0.0.1:<port>`) that it
     /// no longer sends new ones to; called after the replica is published as terminating, bounded by
@@ -43,6 +46,10 @@ public actor ProcessSupervisor: Workloads {
     var publishedEndpoints: [String: [RevisionEndpoints]] = [:]
     /// The next slot incarnation or subscriber id.
     var nextSerial: UInt64 = 1
+    /// Replica processes started so far (for a test's `SpawnCrashPoint`).
+    var launches = 0
+    /// The tasks reaping children that outlived their stop, and stopping unrecorded processes found at `adopt()`.
+    var reapers: [Task<Void, Never>] = []
     /// Set by `stopAll()` and `detach()`: nothing new is started.
     var isClosed = false
 

@@ -14,19 +14,30 @@ public struct ProcessSupervisorConfiguration: Sendable {
     public var pollIntervalSeconds: Double
     /// Seconds between log-size checks of each replica.
     public var logCheckIntervalSeconds: Double
+    /// Names this supervisor's replicas in their environment (`TURNOUT_STATE_DIR`): the state directory. At
+    /// `adopt()`, a process carrying it that no record names is stopped.
+    public var replicaOwner: String
+    /// Where the supervisor crashes on purpose, for tests; `nil` (always, outside tests) for nowhere.
+    public var crashAfterSpawn: SpawnCrashPoint?
 
-    /// Creates a configuration.
-    public init(launch: LaunchSettings, logs: ReplicaLogs, backoff: CrashBackoff = CrashBackoff(), drainTimeoutSeconds: Double = 30, pollIntervalSeconds: Double = 0.1, logCheckIntervalSeconds: Double = 2) {
+    /// Creates a configuration; `replicaOwner` defaults to the parent of the logs directory (the state directory).
+    public init(
+        launch: LaunchSettings, logs: ReplicaLogs, backoff: CrashBackoff = CrashBackoff(), drainTimeoutSeconds: Double = 30, pollIntervalSeconds: Double = 0.1,
+        logCheckIntervalSeconds: Double = 2, replicaOwner: String? = nil, crashAfterSpawn: SpawnCrashPoint? = nil
+    ) {
         self.launch = launch
         self.logs = logs
         self.backoff = backoff
         self.drainTimeoutSeconds = drainTimeoutSeconds
         self.pollIntervalSeconds = pollIntervalSeconds
         self.logCheckIntervalSeconds = logCheckIntervalSeconds
+        self.replicaOwner = replicaOwner ?? logs.directory.deletingLastPathComponent().resolvingSymlinksInPath().path
+        self.crashAfterSpawn = crashAfterSpawn
     }
 
     /// The single-host runtime's defaults: logs under `<stateDirectory>/logs`, the built-in image table (the
-    /// demo app run by `turnoutBinary`) extended by `images`, and the daemon's usual variables inherited.
+    /// demo app run by `turnoutBinary`) extended by `images`, the daemon's usual variables inherited, replicas
+    /// marked with the state directory, and the crash point `TURNOUT_TEST_CRASH_AFTER_SPAWN` sets (tests only).
     public static func standard(stateDirectory: URL, turnoutBinary: String, images: [String: [String]] = [:], environment: [String: String] = ProcessInfo.processInfo.environment) -> ProcessSupervisorConfiguration {
         ProcessSupervisorConfiguration(
             launch: LaunchSettings(
@@ -34,7 +45,9 @@ public struct ProcessSupervisorConfiguration: Sendable {
                 baseEnvironment: LaunchSettings.inherited(from: environment),
                 podLauncher: PodLauncherSettings(turnoutBinary: turnoutBinary, podsDirectory: stateDirectory.appendingPathComponent("pods", isDirectory: true).path)
             ),
-            logs: ReplicaLogs(directory: stateDirectory.appendingPathComponent("logs", isDirectory: true))
+            logs: ReplicaLogs(directory: stateDirectory.appendingPathComponent("logs", isDirectory: true)),
+            replicaOwner: stateDirectory.resolvingSymlinksInPath().path,
+            crashAfterSpawn: SpawnCrashPoint.from(environment: environment)
         )
     }
 }

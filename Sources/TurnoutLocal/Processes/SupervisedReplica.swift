@@ -31,6 +31,9 @@ struct SupervisedReplica: Sendable {
     var readiness: ReadinessState
     /// When its log size was last checked.
     var logCheckedAt: Instant
+    /// The launch id of the current (or last) process, in its environment and its record; `nil` for a process
+    /// adopted from a record written before launch ids existed.
+    var launchID: String?
 
     /// The running process, if any (also while terminating).
     var process: ProcessHandle? {
@@ -55,7 +58,7 @@ struct SupervisedReplica: Sendable {
 
     /// The record that lets a restarted daemon find it again.
     var record: ReplicaRecord {
-        ReplicaRecord(rollout: key.rollout, revisionHash: key.revisionHash, index: key.index, pid: process?.pid, port: plan.port, startedAt: startedAt, restartCount: restartCount)
+        ReplicaRecord(rollout: key.rollout, revisionHash: key.revisionHash, index: key.index, pid: process?.pid, port: plan.port, startedAt: startedAt, restartCount: restartCount, launchID: launchID)
     }
 
     /// What the traffic router sees.

@@ -6,10 +6,10 @@ extension LocalStore {
     public func saveReplica(_ replica: ReplicaRecord) throws {
         try write("save replica \(replica.index) of revision \(replica.revisionHash) of rollout \(namespace)/\(replica.rollout)") { db in
             try db.execute(sql: """
-                INSERT OR REPLACE INTO replica (namespace, rollout, revisionHash, replicaIndex, pid, port, startedAt, restartCount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO replica (namespace, rollout, revisionHash, replicaIndex, pid, port, startedAt, restartCount, launchID)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [namespace, replica.rollout, replica.revisionHash, replica.index, replica.pid.map { Int64($0) }, replica.port,
-                                 replica.startedAt.secondsSinceEpoch, replica.restartCount])
+                                 replica.startedAt.secondsSinceEpoch, replica.restartCount, replica.launchID])
         }
     }
 
@@ -52,7 +52,7 @@ extension LocalStore {
         ReplicaRecord(
             rollout: row["rollout"], revisionHash: row["revisionHash"], index: row["replicaIndex"],
             pid: (row["pid"] as Int64?).map { Int32(truncatingIfNeeded: $0) }, port: row["port"],
-            startedAt: Instant(secondsSinceEpoch: row["startedAt"]), restartCount: row["restartCount"]
+            startedAt: Instant(secondsSinceEpoch: row["startedAt"]), restartCount: row["restartCount"], launchID: row["launchID"]
         )
     }
 }

@@ -7,7 +7,8 @@ import GRDB
 ///   `generation` counts spec changes; `version` counts every write to the row (optimistic concurrency).
 /// - `revision_target`: the desired revisions of each rollout.
 /// - `desired_traffic`: the traffic each rollout should have.
-/// - `replica`: the local processes of each revision.
+/// - `replica`: the local processes of each revision; `launchID` (v3) is written before the process starts and
+///   put in its environment, so a restarted daemon finds the process even when its pid was never recorded.
 /// - `analysis_run`: the analysis runs the runtime started, with their status.
 /// - `event`: what happened to each rollout, in order (`id` increases).
 /// - `listener`: the address each proxy listener was bound to, so a restarted daemon keeps its ports.
@@ -98,6 +99,9 @@ enum StoreSchema {
                     port INTEGER NOT NULL CHECK (port > 0 AND port < 65536)
                 ) WITHOUT ROWID;
                 """)
+        }
+        migrator.registerMigration("v3: replica launch identity") { db in
+            try db.execute(sql: "ALTER TABLE replica ADD COLUMN launchID TEXT")
         }
         return migrator
     }

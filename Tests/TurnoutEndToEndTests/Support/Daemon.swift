@@ -7,13 +7,16 @@ final class Daemon: @unchecked Sendable {
     let stateDirectory: URL
     /// `http://127.0.0.1:PORT` of the running daemon's API.
     private(set) var server = ""
+    /// Variables added to the daemon's environment at each `start()`.
+    var environment: [String: String]
     private var process: Process?
     private var output: Pipe?
     private var lines: [String] = []
 
-    /// Starts a daemon on `stateDirectory`, a new one by default.
-    init(stateDirectory: URL = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-e2e-\(UUID().uuidString.prefix(8))")) throws {
+    /// Starts a daemon on `stateDirectory`, a new one by default, with `environment` added to its own.
+    init(stateDirectory: URL = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-e2e-\(UUID().uuidString.prefix(8))"), environment: [String: String] = [:]) throws {
         self.stateDirectory = stateDirectory
+        self.environment = environment
         try start()
     }
 
@@ -26,6 +29,9 @@ final class Daemon: @unchecked Sendable {
         process.executableURL = TurnoutBinary.url
         process.arguments = ["up", "--state-dir", stateDirectory.path, "--api", "127.0.0.1:0", "--log-level", "warning"]
         process.currentDirectoryURL = TurnoutBinary.root
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let output = Pipe()
         process.standardOutput = output
         // Not the test's own stderr: a daemon left behind by a crashed test run must not hold CI's output open.
@@ -120,6 +126,18 @@ final class Daemon: @unchecked Sendable {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         self.process = nil
+    }
+
+    /// Waits up to `seconds` for the daemon to exit by itself (as when it crashes); returns whether it did.
+    func waitUntilExited(seconds: Double) async -> Bool {
+        guard let process else { return true }
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        guard !process.isRunning else { return false }
+        self.process = nil
+        return true
     }
 
     /// Stops the daemon with SIGTERM (which stops its replicas) and removes the state directory.
