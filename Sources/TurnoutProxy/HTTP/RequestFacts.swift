@@ -21,10 +21,13 @@ enum BodyFraming: Hashable {
 struct RequestFacts: Hashable {
     /// The host to route on: lowercase, without port; `nil` when absent.
     var host: Substring?
-    /// The original `Host` header value (for `X-Forwarded-Host`).
+    /// The `Host` the request names (the header, or the authority of an absolute-form target): forwarded as
+    /// `Host` and `X-Forwarded-Host`.
     var hostHeader: String?
     /// The path (the target without query or fragment).
     var path: Substring
+    /// The origin-form target to send upstream when the client sent an absolute-form one; `nil` otherwise.
+    var originForm: Substring?
     /// How the body is delimited.
     var framing: BodyFraming
     /// Whether the client asks for a protocol upgrade (`Connection: upgrade` plus `Upgrade`).

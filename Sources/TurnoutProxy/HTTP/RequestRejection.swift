@@ -18,6 +18,14 @@ public enum RequestRejection: Error, Sendable, Hashable, CustomStringConvertible
     case unsupportedTransferEncoding(String)
     /// An HTTP/1.1 request without `Host`, or with several (400).
     case invalidHost
+    /// A `Host` that is not one valid `host[:port]`: a list, user info, a path, spaces (400).
+    case invalidHostValue
+    /// `Connection` names `Host`, which would remove it on the way upstream (400).
+    case hostNamedInConnection
+    /// `Transfer-Encoding` on an HTTP/1.0 request, which cannot carry it (400).
+    case transferEncodingOnHTTP10
+    /// A request target that is neither origin form, absolute `http(s)` form nor `*` for `OPTIONS` (400).
+    case invalidRequestTarget
     /// The body is larger than the configured limit (413).
     case bodyTooLarge(limit: Int)
     /// An `Expect` other than `100-continue` (417).
@@ -37,7 +45,8 @@ public enum RequestRejection: Error, Sendable, Hashable, CustomStringConvertible
         case .uriTooLong: return .uriTooLong
         case .headersTooLarge, .tooManyHeaders: return .requestHeaderFieldsTooLarge
         case .contentLengthWithTransferEncoding, .conflictingContentLengths, .invalidContentLength,
-             .unsupportedTransferEncoding, .invalidHost, .malformed:
+             .unsupportedTransferEncoding, .invalidHost, .invalidHostValue, .hostNamedInConnection, .transferEncodingOnHTTP10,
+             .invalidRequestTarget, .malformed:
             return .badRequest
         case .bodyTooLarge: return .payloadTooLarge
         case .unsupportedExpectation: return .expectationFailed
@@ -57,6 +66,10 @@ public enum RequestRejection: Error, Sendable, Hashable, CustomStringConvertible
         case .invalidContentLength: return "request Content-Length is not a non-negative integer"
         case .unsupportedTransferEncoding(let value): return "request Transfer-Encoding '\(value)' is not supported; only chunked is"
         case .invalidHost: return "request needs exactly one Host header"
+        case .invalidHostValue: return "request Host is not a valid host[:port]"
+        case .hostNamedInConnection: return "request Connection names Host"
+        case .transferEncodingOnHTTP10: return "request is HTTP/1.0 with Transfer-Encoding"
+        case .invalidRequestTarget: return "request target is not a path, an http(s) URL or * for OPTIONS"
         case .bodyTooLarge(let limit): return "request body exceeds the limit of \(limit) bytes"
         case .unsupportedExpectation(let value): return "request Expect '\(value)' is not supported; only 100-continue is"
         case .methodNotAllowed(let method): return "method \(method) is not forwarded by this proxy"

@@ -8,8 +8,9 @@ struct RequestRewriter {
     /// Whether client-sent forwarding headers are kept and appended to.
     let trustForwardedHeaders: Bool
 
-    /// Rewrites `head` in place for the upstream. `clientAddress` is the client's IP as text.
-    func rewrite(_ head: inout HTTPRequestHead, facts: RequestFacts, clientAddress: String) {
+    /// Rewrites `head` in place for the upstream. `clientAddress` is the client's IP as text; `fallbackHost` is
+    /// the `Host` sent for a request that has none (HTTP/1.0), since the request goes upstream as HTTP/1.1.
+    func rewrite(_ head: inout HTTPRequestHead, facts: RequestFacts, clientAddress: String, fallbackHost: @autoclosure () -> String = "localhost") {
         var forwardedFor: String?
         var forwardedProto: String?
         var forwardedHost: String?
@@ -46,6 +47,11 @@ struct RequestRewriter {
                     if HeaderName.equals(name, "x-forwarded-proto") { forwardedProto = value }
                     if HeaderName.equals(name, "x-forwarded-host") { forwardedHost = value }
                 }
+                if HeaderName.equals(name, "host") {
+                    // An absolute-form target's authority replaces the Host header (RFC 9112 §3.2.2).
+                    kept.append((name, facts.originForm == nil ? value : facts.hostHeader ?? value))
+                    continue
+                }
                 if !connectionTokens.isEmpty, connectionTokens.contains(where: { HeaderName.equals(name, dynamic: $0) }) { continue }
                 kept.append((name, value))
             }
@@ -53,6 +59,12 @@ struct RequestRewriter {
         } else {
             // The list is shared with the decoded request: one copy with room for the headers added below.
             head.headers.reserveCapacity(head.headers.count + 5)
+        }
+        if let originForm = facts.originForm { head.uri = String(originForm) }
+        if facts.hostHeader == nil {
+            head.headers.add(name: "Host", value: fallbackHost())
+        } else if facts.originForm != nil, !head.headers.contains(name: "host"), let host = facts.hostHeader {
+            head.headers.add(name: "Host", value: host)
         }
         if case .chunked = facts.framing { head.headers.add(name: "Transfer-Encoding", value: "chunked") }
         if facts.isUpgrade, let upgradeValue {

@@ -48,6 +48,8 @@ struct RequestValidator {
                 needsFiltering = true
             case 10 where HeaderName.equals(name, "connection"):
                 if HeaderName.listContains(value, token: "upgrade") { connectionUpgrade = true }
+                // Dropping what `Connection` names would remove Host: refused rather than forwarded without it.
+                if HeaderName.listContains(value, token: "host") { return .failure(.hostNamedInConnection) }
                 needsFiltering = true
             case 7 where HeaderName.equals(name, "upgrade"):
                 upgradeHeader = true
@@ -69,6 +71,8 @@ struct RequestValidator {
         case (.some, .some):
             return .failure(.contentLengthWithTransferEncoding)
         case (nil, .some(let coding)):
+            // HTTP/1.0 has no chunked coding: a 1.0 message with Transfer-Encoding cannot be framed (RFC 9112 §6.1).
+            if head.version.major == 1 && head.version.minor == 0 { return .failure(.transferEncodingOnHTTP10) }
             guard HeaderName.equals(coding.trimmingCharacters(in: " "), dynamic: "chunked") else {
                 return .failure(.unsupportedTransferEncoding(coding))
             }
@@ -82,13 +86,30 @@ struct RequestValidator {
             return .failure(.bodyTooLarge(limit: limit))
         }
         if hostCount > 1 || (hostCount == 0 && head.version.minor >= 1) { return .failure(.invalidHost) }
+        if let hostHeader, !Self.isValidAuthority(hostHeader[...]) { return .failure(.invalidHostValue) }
 
-        let (targetHost, path) = Self.split(target: head.uri)
-        let host = targetHost ?? hostHeader.map { Self.routingHost($0[...]) }
+        let target: RequestTarget
+        switch Self.parse(target: head.uri, method: head.method) {
+        case .some(let parsed): target = parsed
+        case nil: return .failure(.invalidRequestTarget)
+        }
+        let host: Substring?
+        let forwardedHost: String?
+        if let authority = target.authority {
+            // Absolute form: the target's authority is the Host (RFC 9112 §3.2.2); origin form goes upstream.
+            host = Self.routingHost(authority)
+            forwardedHost = String(authority)
+            needsFiltering = true
+        } else {
+            host = hostHeader.map { Self.routingHost($0[...]) }
+            forwardedHost = hostHeader
+        }
+        let path = target.path
         return .success(RequestFacts(
             host: host,
-            hostHeader: hostHeader,
+            hostHeader: forwardedHost,
             path: path,
+            originForm: target.authority == nil ? nil : target.originForm,
             framing: framing,
             isUpgrade: connectionUpgrade && upgradeHeader,
             expectsContinue: expectsContinue,
@@ -131,19 +152,74 @@ struct RequestValidator {
         }
     }
 
-    /// The host (from an absolute-form target) and the path of a request target.
-    static func split(target: String) -> (host: Substring?, path: Substring) {
+    /// A request target taken apart: the authority of an absolute-form target, the path and the origin form.
+    struct RequestTarget: Hashable {
+        /// The authority (`host[:port]`) of an absolute-form target; `nil` for origin form and `*`.
+        var authority: Substring?
+        /// The path (without query or fragment).
+        var path: Substring
+        /// The path and query, as sent upstream.
+        var originForm: Substring
+    }
+
+    /// Parses a request target (RFC 9112 §3.2): origin form (`/path?q`), absolute form with an `http` or `https`
+    /// scheme and a valid authority without user info, or `*` for `OPTIONS`; `nil` for anything else.
+    static func parse(target: String, method: HTTPMethod) -> RequestTarget? {
         let utf8 = target.utf8
         let slash = UInt8(ascii: "/")
-        if utf8.first != slash, let schemeEnd = Self.schemeSeparator(in: target) {
-            let afterScheme = target[schemeEnd...]
-            let authorityEnd = afterScheme.utf8.firstIndex { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? afterScheme.endIndex
-            let host = routingHost(afterScheme[..<authorityEnd])
-            let rest = afterScheme[authorityEnd...]
-            guard rest.utf8.first == slash else { return (host, "/") }
-            return (host, Self.pathPart(rest))
+        if utf8.first == slash { return RequestTarget(authority: nil, path: pathPart(target[...]), originForm: target[...]) }
+        if target == "*" { return method == .OPTIONS ? RequestTarget(authority: nil, path: "*", originForm: "*") : nil }
+        guard let schemeEnd = schemeSeparator(in: target) else { return nil }
+        let scheme = target[..<target.utf8.index(schemeEnd, offsetBy: -3)]
+        guard HeaderName.equals(scheme, dynamic: "http") || HeaderName.equals(scheme, dynamic: "https") else { return nil }
+        let afterScheme = target[schemeEnd...]
+        let authorityEnd = afterScheme.utf8.firstIndex { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? afterScheme.endIndex
+        let authority = afterScheme[..<authorityEnd]
+        guard !authority.isEmpty, isValidAuthority(authority) else { return nil }
+        let rest = afterScheme[authorityEnd...]
+        let end = rest.utf8.firstIndex(of: UInt8(ascii: "#")) ?? rest.endIndex
+        let originForm: Substring = rest.utf8.first == slash ? rest[..<end] : Substring("/" + rest[..<end])
+        return RequestTarget(authority: authority, path: rest.utf8.first == slash ? pathPart(rest) : "/", originForm: originForm)
+    }
+
+    /// Whether `value` is a valid `Host` (RFC 9112 §3.2, RFC 3986 §3.2.2): a registered name, an IPv4 address or
+    /// a bracketed IPv6 address, with an optional port. No user info (`@`), no path (`/`), no list (`,`), no
+    /// spaces inside, nothing outside ASCII.
+    static func isValidAuthority(_ value: Substring) -> Bool {
+        let trimmed = value.trimmingASCIIWhitespace()
+        var utf8 = trimmed.utf8[...]
+        guard !utf8.isEmpty else { return false }
+        if utf8.first == UInt8(ascii: "[") {
+            guard let close = utf8.firstIndex(of: UInt8(ascii: "]")) else { return false }
+            let inside = utf8[utf8.index(after: utf8.startIndex)..<close]
+            guard !inside.isEmpty, inside.allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }) else { return false }
+            utf8 = utf8[utf8.index(after: close)...]
+        } else {
+            let nameEnd = utf8.firstIndex(of: UInt8(ascii: ":")) ?? utf8.endIndex
+            let name = utf8[..<nameEnd]
+            guard !name.isEmpty, name.allSatisfy(isRegNameByte) else { return false }
+            utf8 = utf8[nameEnd...]
         }
-        return (nil, Self.pathPart(target[...]))
+        guard let colon = utf8.first else { return true }
+        guard colon == UInt8(ascii: ":") else { return false }
+        let port = utf8.dropFirst()
+        return port.count <= 5 && port.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Unreserved, percent and sub-delimiter bytes of a registered name, without `,` (which only a list would hold).
+    private static func isRegNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "%"),
+             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ";"), UInt8(ascii: "="):
+            return true
+        default: return false
+        }
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
     }
 
     private static func pathPart(_ target: Substring) -> Substring {

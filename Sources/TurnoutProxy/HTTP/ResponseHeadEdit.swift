@@ -11,8 +11,6 @@ struct ResponseHeadEdit: Hashable {
     var removed: HopByHopHeaders = []
     /// Further headers the `Connection` header names (dropped too).
     var namedByConnection: [String] = []
-    /// Whether `Content-Length` is dropped (the upstream sent it with `Transfer-Encoding`).
-    var dropsContentLength = false
     /// Whether `Transfer-Encoding: chunked` is added (the proxy re-chunks the body for the client).
     var addsChunked = false
     /// The value of a `Connection` header added for the client (`upgrade`, `close`, `keep-alive`), if any.
@@ -21,13 +19,12 @@ struct ResponseHeadEdit: Hashable {
     var upgrade: String?
 
     /// Whether the head goes out with every header as received (only additions, if any).
-    var keepsEveryHeader: Bool { removed.isEmpty && !dropsContentLength }
+    var keepsEveryHeader: Bool { removed.isEmpty }
 
     /// Whether the header `name` goes to the client.
     func keeps(_ name: String) -> Bool {
         if keepsEveryHeader { return true }
         if !HopByHopHeaders.member(name).isEmpty { return false }
-        if dropsContentLength, HeaderName.equals(name, "content-length") { return false }
         if !namedByConnection.isEmpty, namedByConnection.contains(where: { HeaderName.equals(name, dynamic: $0) }) { return false }
         return true
     }

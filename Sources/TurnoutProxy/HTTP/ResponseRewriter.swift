@@ -8,6 +8,8 @@ struct ResponsePlan: Hashable {
     var upstreamKeepAlive: Bool
     /// Whether the body goes to the client in chunked encoding.
     var isChunked = false
+    /// Why the response's framing cannot be passed on (the proxy answers 502 instead), if it cannot.
+    var framingProblem: ResponseFramingProblem?
 }
 
 /// Turns an upstream's response head into the head sent to the client: hop-by-hop headers removed and
@@ -44,31 +46,52 @@ enum ResponseRewriter {
         let isSwitching = code == 101 && isUpgrade
         let isInformational = code >= 100 && code < 200 && !isSwitching
         var hasContentLength = false
+        var contentLength: Substring?
+        var transferEncodings = 0
+        var framingProblem: ResponseFramingProblem?
         var edit = ResponseHeadEdit()
         var upgradeValue: String?
         for (name, value) in head.headers {
             let member = HopByHopHeaders.member(name)
             if member.isEmpty {
-                if HeaderName.equals(name, "content-length") { hasContentLength = true }
+                if HeaderName.equals(name, "content-length") {
+                    let trimmed = value[...].trimmingASCIIWhitespace()
+                    if !ResponseFramingProblem.isValidContentLength(trimmed) || (contentLength.map { $0 != trimmed } ?? false) {
+                        framingProblem = .invalidContentLength
+                    }
+                    contentLength = trimmed
+                    hasContentLength = true
+                }
                 continue
             }
             edit.removed.formUnion(member)
-            if member == .upgrade, upgradeValue == nil { upgradeValue = value }
-            if member == .connection {
+            switch member {
+            case .upgrade:
+                if upgradeValue == nil { upgradeValue = value }
+            case .transferEncoding:
+                transferEncodings += 1
+                if transferEncodings > 1 || !HeaderName.equals(value[...].trimmingASCIIWhitespace(), dynamic: "chunked") {
+                    framingProblem = .unsupportedTransferEncoding
+                }
+            case .connection:
                 HopByHopHeaders.forEachToken(in: value) { token in
+                    // Framing headers are never dropped as hop-by-hop, whatever `Connection` names (RFC 9112 §6).
                     if !HeaderName.equals(token, dynamic: "close"), !HeaderName.equals(token, dynamic: "keep-alive"),
-                        !HeaderName.equals(token, dynamic: "upgrade") {
+                        !HeaderName.equals(token, dynamic: "upgrade"), !HeaderName.equals(token, dynamic: "content-length"),
+                        !HeaderName.equals(token, dynamic: "transfer-encoding") {
                         edit.namedByConnection.append(String(token))
                     }
                 }
+            default:
+                break
             }
         }
-        // With both, the body was decoded as chunked (RFC 9112 §6.3): the length must not reach the client.
-        if hasContentLength && edit.removed.contains(.transferEncoding) {
-            edit.dropsContentLength = true
-            hasContentLength = false
-        }
+        // With both, the length cannot be trusted (RFC 9112 §6.3 calls it a sign of smuggling): refused, never re-framed.
+        if hasContentLength && transferEncodings > 0 { framingProblem = .contentLengthWithTransferEncoding }
         if isInformational { return (ResponsePlan(closeAfterResponse: false, upstreamKeepAlive: upstreamKeepAlive), edit) }
+        if let framingProblem {
+            return (ResponsePlan(closeAfterResponse: true, upstreamKeepAlive: false, framingProblem: framingProblem), edit)
+        }
         if isSwitching {
             edit.connection = "upgrade"
             edit.upgrade = upgradeValue

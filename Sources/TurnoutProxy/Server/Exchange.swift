@@ -43,6 +43,9 @@ final class Exchange {
     @exclusivity(unchecked) var status = 0
     /// Whether the client connection closes after this exchange.
     @exclusivity(unchecked) var closeAfter = false
+    /// Whether the client connection closes gracefully after this exchange (shut the output, discard input for
+    /// a while): set for refusals, whose client may still be sending.
+    @exclusivity(unchecked) var lingerOnClose = false
     /// Whether the upstream connection may be reused.
     @exclusivity(unchecked) var upstreamKeepAlive = true
     /// Whether the upstream agreed to switch protocols (101).
@@ -79,7 +82,7 @@ final class Exchange {
     /// Facts for a request refused before validation succeeded: no body assumed, connection closing.
     static func rejectedFacts(_ head: HTTPRequestHead) -> RequestFacts {
         RequestFacts(
-            host: nil, hostHeader: nil, path: "/", framing: .none, isUpgrade: false, expectsContinue: false,
+            host: nil, hostHeader: nil, path: "/", originForm: nil, framing: .none, isUpgrade: false, expectsContinue: false,
             keepAlive: false, isIdempotent: false, needsHeaderFiltering: false
         )
     }

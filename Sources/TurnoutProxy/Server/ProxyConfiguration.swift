@@ -109,6 +109,9 @@ public struct ProxyTimeouts: Sendable, Hashable {
     public var upstreamResponse: Duration
     /// How long `shutdown()` lets in-flight requests finish.
     public var shutdownGrace: Duration
+    /// After a refusal (400, 413, 431...), how long the proxy keeps reading and discarding what the client still
+    /// sends once its answer is out and its side is shut, so the client can read the answer instead of a reset.
+    public var lingeringClose: Duration
 
     /// Creates timeouts.
     public init(
@@ -117,7 +120,8 @@ public struct ProxyTimeouts: Sendable, Hashable {
         requestBody: Duration = .seconds(30),
         upstreamConnect: Duration = .seconds(3),
         upstreamResponse: Duration = .seconds(60),
-        shutdownGrace: Duration = .seconds(10)
+        shutdownGrace: Duration = .seconds(10),
+        lingeringClose: Duration = .seconds(2)
     ) {
         self.clientIdle = clientIdle
         self.requestHead = requestHead
@@ -125,6 +129,7 @@ public struct ProxyTimeouts: Sendable, Hashable {
         self.upstreamConnect = upstreamConnect
         self.upstreamResponse = upstreamResponse
         self.shutdownGrace = shutdownGrace
+        self.lingeringClose = lingeringClose
     }
 }
 

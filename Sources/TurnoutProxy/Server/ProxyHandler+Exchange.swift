@@ -23,7 +23,7 @@ extension ProxyHandler {
                 self.loop.logger.warning("connect to upstream failed", metadata: [
                     "upstream.address": "\(slot.upstream.address)", "listener.name": "\(self.listener)", "error": "\(error)",
                 ])
-                self.upstreamFailed(exchange, slot: slot, status: .badGateway, reason: "connect to upstream \(slot.upstream.address): \(error)", reusedConnection: false)
+                self.upstreamFailed(exchange, slot: slot, status: .badGateway, reason: "could not connect to the upstream", reusedConnection: false)
             }
         }
     }
@@ -86,6 +86,7 @@ extension ProxyHandler {
         exchange.responseStarted = true
         exchange.status = Int(status.code)
         exchange.closeAfter = mustClose
+        if close { exchange.lingerOnClose = true }
         var buffer = context.channel.allocator.buffer(capacity: 256)
         ResponseEncoding.writeHead(response.head(), into: &buffer)
         buffer.writeString(response.bodyText)
@@ -122,27 +123,49 @@ extension ProxyHandler {
         self.exchange = nil
         if exchange.closeAfter || exchange.hasUnreadBody || loop.isShuttingDown {
             isClosing = true
+            let lingers = (exchange.lingerOnClose || exchange.hasUnreadBody) && !loop.isShuttingDown
             let promise = context.eventLoop.makePromise(of: Void.self)
             writeResponseEnd(trailers, context: context, promise: promise)
-            promise.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+            promise.futureResult.assumeIsolated().whenComplete { result in
+                if lingers, case .success = result {
+                    self.closeGracefully()
+                } else {
+                    context.close(promise: nil)
+                }
+            }
             return
         }
         writeResponseEnd(trailers, context: context, promise: nil)
         idleSince = now
-        if var queue = pipelined {
-            pipelined = nil
-            while let part = queue.popFirst() {
-                if isClosing { return }
-                if let exchange = self.exchange, exchange.requestComplete {
-                    queue.prepend(part)
-                    pipelined = queue
-                    break
-                }
-                process(part)
-            }
-        }
+        processPipelined()
         armTimer()
         resumeReadingIfPossible()
+    }
+
+    /// Goes on with queued request parts until one exchange is in progress again, or until the client stops
+    /// reading its answers (the outbound buffer past its high watermark): then the queue waits for
+    /// `channelWritabilityChanged`, and the read gate holds the rest of the client's bytes.
+    ///
+    /// The queue stays in `pipelined` while it is worked on: starting an exchange may resume reading, and parts
+    /// the read gate then delivers must queue up behind the ones here.
+    func processPipelined() {
+        guard let context else { return }
+        while let part = pipelined?.first {
+            if isClosing {
+                pipelined = nil
+                return
+            }
+            let waits: Bool
+            if let exchange = self.exchange {
+                waits = exchange.requestComplete
+            } else {
+                waits = !context.channel.isWritable
+            }
+            if waits { return }
+            pipelined!.removeFirst()
+            if pipelined!.isEmpty { pipelined = nil }
+            process(part)
+        }
     }
 
     /// Writes the end of the response (the last chunk when chunked) and flushes.
@@ -179,11 +202,24 @@ extension ProxyHandler {
     func closeNow() {
         isClosing = true
         heldHead = nil
+        pipelined = nil
         if let exchange {
             self.exchange = nil
             abandon(exchange, status: exchange.responseStarted ? exchange.status : 502)
         }
         context?.close(promise: nil)
+    }
+
+    /// Shuts the output once the last response is out, then reads and discards what the client still sends until
+    /// it closes or `lingeringClose` passes: closing with unread input would reset the connection, and the client
+    /// could lose the answer (nginx's lingering close).
+    func closeGracefully() {
+        guard let context, context.channel.isActive else { return }
+        isLingering = true
+        lingerSince = .now()
+        context.close(mode: .output, promise: nil)
+        armTimer()
+        context.read()
     }
 
     /// Closes the connection if no exchange is in progress (graceful shutdown).

@@ -11,6 +11,8 @@ enum ConnectionTimeout {
     case requestBody
     /// The upstream is slow to answer or to send more.
     case upstream
+    /// Discarding input after a refusal, before the connection closes.
+    case linger
 }
 
 extension ProxyHandler {
@@ -18,8 +20,9 @@ extension ProxyHandler {
     ///
     /// One timer per connection, moved lazily: extending a deadline costs nothing; the timer re-checks when it fires.
     func currentDeadline() -> (deadline: NIODeadline, kind: ConnectionTimeout)? {
-        if isClosing || isTunnel { return nil }
         let timeouts = loop.configuration.timeouts
+        if isLingering { return (lingerSince + timeouts.lingeringClose.timeAmount, .linger) }
+        if isClosing || isTunnel { return nil }
         if let exchange {
             if !exchange.requestComplete && exchange.connection != nil {
                 return (exchange.lastProgress + timeouts.requestBody.timeAmount, .requestBody)
@@ -63,7 +66,7 @@ extension ProxyHandler {
 
     private func handleTimeout(_ kind: ConnectionTimeout) {
         switch kind {
-        case .idle:
+        case .idle, .linger:
             closeNow()
         case .requestHead:
             reject(.headerTimeout)
@@ -85,7 +88,7 @@ extension ProxyHandler {
             loop.logger.warning("upstream timed out", metadata: ["upstream.address": "\(address)", "listener.name": "\(listener)"])
             respondLocally(
                 exchange, status: .gatewayTimeout,
-                message: "upstream \(address) did not respond within \(loop.configuration.timeouts.upstreamResponse)", close: false
+                message: "upstream did not respond within \(loop.configuration.timeouts.upstreamResponse)", close: false
             )
         }
     }

@@ -34,7 +34,12 @@ extension ProxyHandler {
                 // Decoders hand over the bytes they hold beyond the HTTP messages once their removal completes
                 // (a later loop tick); those bytes need a flush on the other side.
                 upstream.removeHandler(name: HandlerName.upstreamDecoder).whenComplete { _ in clientChannel.flush() }
-                client.removeHandler(name: HandlerName.clientDecoder).whenComplete { _ in upstreamChannel.flush() }
+                // The read gate passes what it holds on, then leaves once the decoder has handed over its bytes.
+                try client.handler(type: ClientReadGate.self).passThrough()
+                client.removeHandler(name: HandlerName.clientDecoder).whenComplete { _ in
+                    upstreamChannel.flush()
+                    clientChannel.pipeline.removeHandler(name: HandlerName.clientGate).whenComplete { _ in upstreamChannel.flush() }
+                }
                 client.removeHandler(name: HandlerName.clientProxy, promise: nil)
                 clientSide.startReading()
                 upstreamSide.startReading()

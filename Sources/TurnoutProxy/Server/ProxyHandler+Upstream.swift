@@ -18,8 +18,9 @@ extension ProxyHandler: UpstreamReceiver {
             exchange.lastProgress = .now()
             let code = Int(head.status.code)
             if code >= 100 && code < 200 && code != 101 {
-                // 100 Continue and friends: pass on to HTTP/1.1 clients, then wait for the final head.
-                if exchange.clientVersion.minor >= 1 && !exchange.responseStarted {
+                // 100 Continue (only to a client that asked for it) and friends: pass on to HTTP/1.1 clients, then
+                // wait for the final head.
+                if exchange.clientVersion.minor >= 1 && !exchange.responseStarted && (code != 100 || exchange.facts.expectsContinue) {
                     _ = ResponseRewriter.rewrite(&head, requestMethod: exchange.method, clientVersion: exchange.clientVersion, clientKeepAlive: true, isUpgrade: false)
                     var buffer = context.channel.allocator.buffer(capacity: 64)
                     ResponseEncoding.writeHead(head, into: &buffer)
@@ -31,13 +32,18 @@ extension ProxyHandler: UpstreamReceiver {
                 connection.receiver = nil
                 exchange.connection = nil
                 connection.close()
-                respondLocally(exchange, status: .badGateway, message: "upstream \(connection.slot.upstream.address) switched protocols unasked", close: true)
+                loop.logger.warning("upstream switched protocols unasked", metadata: ["upstream.address": "\(connection.slot.upstream.address)"])
+                respondLocally(exchange, status: .badGateway, message: "upstream switched protocols unasked", close: true)
                 return
             }
             let (plan, edit) = ResponseRewriter.plan(
                 head, requestMethod: exchange.method, clientVersion: exchange.clientVersion,
                 clientKeepAlive: exchange.facts.keepAlive && !loop.isShuttingDown, isUpgrade: exchange.facts.isUpgrade
             )
+            if let problem = plan.framingProblem {
+                refuseInvalidResponse(exchange, connection, reason: problem.description)
+                return
+            }
             exchange.responseStarted = true
             exchange.status = code
             exchange.closeAfter = exchange.closeAfter || plan.closeAfterResponse
@@ -120,11 +126,29 @@ extension ProxyHandler: UpstreamReceiver {
         exchange.connection = nil
         if exchange.responseStarted {
             // The response was cut short; the client sees the connection close.
-            loop.logger.warning("upstream closed mid-response", metadata: ["upstream.address": "\(slot.upstream.address)"])
+            loop.logger.warning("upstream closed mid-response", metadata: ["upstream.address": "\(slot.upstream.address)", "error": "\(error.map { "\($0)" } ?? "none")"])
             closeNow()
             return
         }
-        let reason = "upstream \(slot.upstream.address) closed the connection before responding" + (error.map { ": \($0)" } ?? "")
-        upstreamFailed(exchange, slot: slot, status: .badGateway, reason: reason, reusedConnection: exchange.connectionWasReused)
+        if let error = error as? HTTPParserError {
+            // The upstream answered with bytes that are not HTTP (or ambiguous framing): never retried, never passed on.
+            refuseInvalidResponse(exchange, connection, reason: "unparsable response: \(error)")
+            return
+        }
+        loop.logger.info("upstream closed the connection before responding", metadata: [
+            "upstream.address": "\(slot.upstream.address)", "error": "\(error.map { "\($0)" } ?? "none")",
+        ])
+        upstreamFailed(exchange, slot: slot, status: .badGateway, reason: "upstream closed the connection before responding", reusedConnection: exchange.connectionWasReused)
+    }
+
+    /// Answers 502 for an upstream response that cannot be passed on safely and closes that upstream connection.
+    private func refuseInvalidResponse(_ exchange: Exchange, _ connection: UpstreamConnection, reason: String) {
+        loop.logger.warning("upstream sent an invalid response", metadata: [
+            "upstream.address": "\(connection.slot.upstream.address)", "listener.name": "\(listener)", "reason": "\(reason)",
+        ])
+        connection.receiver = nil
+        if exchange.connection === connection { exchange.connection = nil }
+        connection.close()
+        respondLocally(exchange, status: .badGateway, message: "upstream sent an invalid response", close: false)
     }
 }

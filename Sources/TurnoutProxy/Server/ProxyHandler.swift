@@ -26,7 +26,11 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     @exclusivity(unchecked) var isClosing = false
     /// Set once the connection became a tunnel.
     @exclusivity(unchecked) var isTunnel = false
+    /// Request parts decoded while an exchange is in progress (pipelining), or while the client is not reading
+    /// its answers; at most one `ClientReadGate` slice of them.
     @exclusivity(unchecked) var pipelined: CircularBuffer<HTTPServerRequestPart>?
+    /// The gate before the decoder that holds raw bytes while this handler takes no more requests.
+    @exclusivity(unchecked) var readGate: ClientReadGate?
     @exclusivity(unchecked) var pendingRead = false
     @exclusivity(unchecked) var cachedRoutes: ListenerRoutes?
     @exclusivity(unchecked) var idleSince: NIODeadline = .now()
@@ -38,6 +42,9 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// The response head, encoded but not yet written: it waits for the first body part, the response end or
     /// the end of the upstream read, so a small response goes to the socket as one buffer.
     @exclusivity(unchecked) var heldHead: ByteBuffer?
+    /// Set once the output is shut after a refusal: input is read and discarded until the client closes.
+    @exclusivity(unchecked) var isLingering = false
+    @exclusivity(unchecked) var lingerSince: NIODeadline = .now()
     @exclusivity(unchecked) var timer: Scheduled<Void>?
     @exclusivity(unchecked) var timerFiresAt: NIODeadline?
 
@@ -57,6 +64,10 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         decoderLimits.maxHeaderListSize = limits.maxRequestTargetBytes + limits.maxHeaderBytes + 64
         decoderLimits.maxHeaderFieldCount = limits.maxHeaderCount + 1
         let proxy = ProxyHandler(loop: loop, listener: listener)
+        let gate = ClientReadGate()
+        gate.receiver = proxy
+        proxy.readGate = gate
+        try pipeline.addHandler(gate, name: HandlerName.clientGate)
         try pipeline.addHandler(
             ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes, informationalResponseStrategy: .drop, limitConfiguration: decoderLimits)),
             name: HandlerName.clientDecoder
@@ -87,6 +98,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         loop.clientClosed(self)
         cancelTimer()
         isClosing = true
+        pipelined = nil  // the client is gone: nothing queued goes upstream
         if let exchange {
             self.exchange = nil
             abandon(exchange, status: exchange.responseStarted ? exchange.status : 499)
@@ -106,7 +118,8 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
             pipelined!.append(part)
             return
         }
-        if let exchange, exchange.requestComplete {
+        // A request waits while another is in progress, or while the client is not reading its answers.
+        if exchange?.requestComplete ?? !context.channel.isWritable {
             pipelined = CircularBuffer(initialCapacity: 4)
             pipelined!.append(part)
             return
@@ -142,14 +155,25 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        if context.channel.isWritable, let exchange {
-            exchange.lastProgress = .now()
-            exchange.connection?.resumeReading()
+        if context.channel.isWritable {
+            if let exchange {
+                exchange.lastProgress = .now()
+                exchange.connection?.resumeReading()
+                resumeReadingIfPossible()
+            } else if !isTunnel {
+                // The client reads its answers again: go on with the requests it queued.
+                processPipelined()
+                armTimer()
+                resumeReadingIfPossible()
+            }
         }
         context.fireChannelWritabilityChanged()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if isLingering, error is HTTPParserError || error is ByteToMessageDecoderError {
+            return  // what a refused client still sends is discarded unparsed
+        }
         if isTunnel || isClosing {
             context.close(promise: nil)
             return
@@ -175,7 +199,9 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func read(context: ChannelHandlerContext) {
-        if shouldPauseReading {
+        if isLingering {
+            context.read()
+        } else if shouldPauseReading {
             pendingRead = true
         } else {
             context.read()
@@ -227,7 +253,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
             respondLocally(exchange, status: .serviceUnavailable, message: "no healthy upstream in pool '\(pool.revision)' of route '\(route.name)'", close: false)
             return
         }
-        rewriter.rewrite(&exchange.head, facts: facts, clientAddress: clientAddress)
+        rewriter.rewrite(&exchange.head, facts: facts, clientAddress: clientAddress, fallbackHost: "\(slot.upstream.address)")
         if pool === route.stable, route.mirror != nil, route.mirror!.shouldMirror(method: head.method, path: facts.path, headers: head.headers),
             let canary = route.canary, let mirrorSlot = canary.pick() {
             canary.metrics.mirrored += 1
@@ -301,14 +327,20 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     var shouldPauseReading: Bool {
         if isClosing { return true }
         if pipelined != nil { return true }
-        guard let exchange else { return false }
-        if exchange.requestComplete { return false }
+        guard let exchange, !exchange.requestComplete else {
+            // Between requests, or with a complete one in progress: hold back while the client does not read its
+            // answers (the outbound buffer is past its high watermark).
+            return !(context?.channel.isWritable ?? true)
+        }
         guard let connection = exchange.connection else { return true }
         return !connection.isWritable
     }
 
+    /// Whether the read gate should hold the client's bytes back (lingering and tunnels take everything).
+    var holdsClientInput: Bool { !isLingering && !isTunnel && shouldPauseReading }
+
     func resumeReadingIfPossible() {
-        guard pendingRead, !shouldPauseReading, let context else { return }
+        guard pendingRead || readGate?.isHolding == true, !shouldPauseReading, let context else { return }
         pendingRead = false
         context.read()
     }

@@ -54,6 +54,7 @@ enum HandlerName {
     static let upstreamEncoder = "turnout.upstream.encoder"
     static let upstreamDecoder = "turnout.upstream.decoder"
     static let upstreamConnection = "turnout.upstream.connection"
+    static let clientGate = "turnout.client.gate"
     static let clientDecoder = "turnout.client.decoder"
     static let clientProxy = "turnout.client.proxy"
 }

@@ -21,6 +21,14 @@ import Testing
         ([("Host", "a"), ("Transfer-Encoding", "xchunked")], .unsupportedTransferEncoding("xchunked")),
         ([("Host", "a"), ("Host", "b")], .invalidHost),
         ([], .invalidHost),
+        ([("Host", "a, b")], .invalidHostValue),
+        ([("Host", "a/b")], .invalidHostValue),
+        ([("Host", "u@a")], .invalidHostValue),
+        ([("Host", "")], .invalidHostValue),
+        ([("Host", "[::1")], .invalidHostValue),
+        ([("Host", "a:1:2")], .invalidHostValue),
+        ([("Host", "a"), ("Connection", "keep-alive, Host")], .hostNamedInConnection),
+        ([("Host", "a"), ("Content-Length", "1\t2")], .invalidContentLength),
         ([("Host", "a"), ("Content-Length", "1001")], .bodyTooLarge(limit: 1_000)),
         ([("Host", "a"), ("Expect", "something-else")], .unsupportedExpectation("something-else")),
         ([("Host", "a")] + (1...8).map { ("X-\($0)", "v") }, .tooManyHeaders(count: 9, limit: 8)),
@@ -68,6 +76,27 @@ import Testing
         let facts = try validator.validate(head([("Host", "ignored")], uri: "http://API.test:81/v1?q")).get()
         #expect(facts.host == "api.test")
         #expect(facts.path == "/v1")
+    }
+
+    @Test(arguments: ["a", "A.example.com:8080", "[::1]:80", "127.0.0.1", "x_y-z.test", " a "])
+    func acceptsValidHosts(host: String) throws {
+        #expect(throws: Never.self) { try validator.validate(head([("Host", host)])).get() }
+    }
+
+    @Test func transferEncodingOnHTTP10IsRefused() {
+        #expect(validator.validate(head([("Host", "a"), ("Transfer-Encoding", "chunked")], method: .POST, version: .http1_0)) == .failure(.transferEncodingOnHTTP10))
+    }
+
+    @Test(arguments: ["http://u@b/", "ftp://b/", "index.html", "*", "http:///x", "http://a, b/"])
+    func refusesInvalidTargets(uri: String) {
+        #expect(validator.validate(head([("Host", "a")], uri: uri)) == .failure(.invalidRequestTarget))
+    }
+
+    @Test func absoluteFormTargetsForwardTheirOriginForm() throws {
+        let facts = try validator.validate(head([("Host", "ignored")], uri: "HTTPS://b.test?q#f")).get()
+        #expect(facts.originForm == "/?q")
+        #expect(facts.hostHeader == "b.test")
+        #expect(try validator.validate(head([("Host", "a")], uri: "*", method: .OPTIONS)).get().originForm == nil)
     }
 
     @Test func http10WithoutHostIsAccepted() throws {

@@ -36,10 +36,35 @@ import Testing
         #expect(!headers.contains(name: "transfer-encoding"))
     }
 
-    @Test func anUpstreamSendingBothLengthAndChunkedIsReframedAsChunked() {
-        let (headers, _) = rewrite([("Content-Length", "5"), ("Transfer-Encoding", "chunked")])
-        #expect(!headers.contains(name: "content-length"))
-        #expect(headers["transfer-encoding"] == ["chunked"])
+    @Test(arguments: [
+        ([("Content-Length", "5"), ("Transfer-Encoding", "chunked")], ResponseFramingProblem.contentLengthWithTransferEncoding),
+        ([("Transfer-Encoding", "chunked"), ("Content-Length", "5")], .contentLengthWithTransferEncoding),
+        ([("Content-Length", "2"), ("Content-Length", "3")], .invalidContentLength),
+        ([("Content-Length", "2, 2")], .invalidContentLength),
+        ([("Content-Length", "1\t2")], .invalidContentLength),
+        ([("Content-Length", "+2")], .invalidContentLength),
+        ([("Content-Length", "")], .invalidContentLength),
+        ([("Transfer-Encoding", "gzip")], .unsupportedTransferEncoding),
+        ([("Transfer-Encoding", "gzip, chunked")], .unsupportedTransferEncoding),
+        ([("Transfer-Encoding", "chunked"), ("Transfer-Encoding", "chunked")], .unsupportedTransferEncoding),
+    ])
+    func ambiguousFramingIsAProblem(headers: [(String, String)], problem: ResponseFramingProblem) {
+        let (_, plan) = rewrite(headers)
+        #expect(plan.framingProblem == problem)
+        #expect(!plan.upstreamKeepAlive)
+    }
+
+    @Test(arguments: [[("Content-Length", "2")], [("Content-Length", " 2\t")], [("Content-Length", "2"), ("Content-Length", "2")], [("Transfer-Encoding", "Chunked")]])
+    func validFramingIsNoProblem(headers: [(String, String)]) {
+        #expect(rewrite(headers).1.framingProblem == nil)
+    }
+
+    @Test func framingHeadersNamedByConnectionAreKept() {
+        let (headers, plan) = rewrite([("Connection", "Content-Length, Transfer-Encoding, X-Hop"), ("Content-Length", "2"), ("X-Hop", "1")])
+        #expect(headers["content-length"] == ["2"])
+        #expect(!headers.contains(name: "x-hop"))
+        #expect(!headers.contains(name: "transfer-encoding"))
+        #expect(plan.framingProblem == nil)
     }
 
     @Test func upstreamCloseDoesNotCloseTheClient() {

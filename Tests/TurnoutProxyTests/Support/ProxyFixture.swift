@@ -53,3 +53,10 @@ extension RouteTable {
         return RouteTable(routes: [Route(name: "web", split: split)], drainTimeout: .seconds(5))
     }
 }
+
+extension RouteTable {
+    /// One catch-all route `web` to a scripted upstream.
+    static func scripted(_ upstream: ScriptedUpstream) -> RouteTable {
+        RouteTable(routes: [Route(name: "web", split: SplitRoute(stable: UpstreamPool(revision: "stable", upstreams: [UpstreamAddress(parsing: upstream.address)!])))], drainTimeout: .seconds(5))
+    }
+}

@@ -10,6 +10,7 @@ final class RawConnection: Sendable {
     final class RawState: Sendable {
         let received = Mutex<[UInt8]>([])
         let closed = Mutex(false)
+        let errors = Mutex<[String]>([])
     }
 
     private init(channel: any Channel, state: RawState) {
@@ -53,6 +54,9 @@ final class RawConnection: Sendable {
     /// Whether the peer closed the connection.
     var isClosed: Bool { state.closed.withLock { $0 } }
 
+    /// Errors the connection saw (a reset shows here; a graceful close does not).
+    var errors: [String] { state.errors.withLock { $0 } }
+
     /// Turns reading on.
     func startReading() {
         channel.setOption(.autoRead, value: true).whenSuccess { _ in self.channel.read() }
@@ -88,6 +92,7 @@ private final class RawCollector: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        state.errors.withLock { $0.append("\(error)") }
         context.close(promise: nil)
     }
 }
