@@ -50,9 +50,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TurnoutService",
+            dependencies: ["TurnoutCore"]
+        ),
+        .target(
             name: "TurnoutLocal",
             dependencies: [
-                "TurnoutCore", "TurnoutRuntime", "TurnoutProxy",
+                "TurnoutCore", "TurnoutRuntime", "TurnoutProxy", "TurnoutService",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,14 +75,26 @@ let package = Package(
         .target(
             name: "TurnoutServer",
             dependencies: [
-                "TurnoutCore", "TurnoutLocal",
+                "TurnoutCore", "TurnoutService",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .target(
+            name: "TurnoutClient",
+            dependencies: [
+                "TurnoutCore", "TurnoutService",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "TurnoutRendering",
+            dependencies: ["TurnoutCore", "TurnoutService"]
         ),
         .target(
             name: "TurnoutSimulation",
@@ -88,7 +104,7 @@ let package = Package(
             name: "turnout",
             dependencies: [
                 "TurnoutCore", "TurnoutRuntime", "TurnoutSimulation", "TurnoutProxy", "TurnoutLocal", "TurnoutDemoApp",
-                "TurnoutProviders", "TurnoutServer",
+                "TurnoutProviders", "TurnoutServer", "TurnoutService", "TurnoutClient", "TurnoutRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,7 +127,8 @@ let package = Package(
             name: "TurnoutDemoAppTests",
             dependencies: ["TurnoutDemoApp", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "TurnoutLocalTests", dependencies: ["TurnoutLocal"]),
+        .testTarget(name: "TurnoutServiceTests", dependencies: ["TurnoutService", "TurnoutCore"]),
+        .testTarget(name: "TurnoutLocalTests", dependencies: ["TurnoutLocal", "TurnoutService"]),
         .testTarget(
             name: "TurnoutProvidersTests",
             dependencies: [
@@ -121,20 +138,37 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(
-            name: "TurnoutServerTests",
+        .target(
+            name: "TurnoutServiceFixtures",
             dependencies: [
-                "TurnoutServer", "TurnoutLocal", "TurnoutCore",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "TurnoutService", "TurnoutCore", "TurnoutServer", "TurnoutClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TurnoutServiceFixtures"
+        ),
+        .testTarget(
+            name: "TurnoutServerTests",
+            dependencies: [
+                "TurnoutServer", "TurnoutClient", "TurnoutService", "TurnoutServiceFixtures", "TurnoutCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
+            name: "TurnoutClientTests",
+            dependencies: ["TurnoutClient", "TurnoutServer", "TurnoutClient", "TurnoutService", "TurnoutServiceFixtures", "TurnoutCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "TurnoutRenderingTests",
+            dependencies: ["TurnoutRendering", "TurnoutService", "TurnoutServiceFixtures", "TurnoutCore"]
+        ),
+        .testTarget(name: "turnoutTests", dependencies: ["turnout"]),
+        .testTarget(
             name: "TurnoutEndToEndTests",
             dependencies: [
-                "turnout", "TurnoutCore", "TurnoutLocal", "TurnoutDemoApp",
+                "turnout", "TurnoutCore", "TurnoutLocal", "TurnoutService", "TurnoutDemoApp",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
