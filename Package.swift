@@ -51,9 +51,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TurnoutService",
+            dependencies: ["TurnoutCore"]
+        ),
+        .target(
             name: "TurnoutLocal",
             dependencies: [
-                "TurnoutCore", "TurnoutRuntime", "TurnoutProxy",
+                "TurnoutCore", "TurnoutRuntime", "TurnoutProxy", "TurnoutService",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -72,9 +76,8 @@ let package = Package(
         .target(
             name: "TurnoutServer",
             dependencies: [
-                "TurnoutCore", "TurnoutLocal",
+                "TurnoutCore", "TurnoutService",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -93,6 +96,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TurnoutClient",
+            dependencies: [
+                "TurnoutCore", "TurnoutService",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "TurnoutRendering",
+            dependencies: ["TurnoutCore", "TurnoutService"]
+        ),
+        .target(
             name: "TurnoutSimulation",
             dependencies: ["TurnoutCore", "TurnoutRuntime"]
         ),
@@ -100,7 +116,7 @@ let package = Package(
             name: "turnout",
             dependencies: [
                 "TurnoutCore", "TurnoutRuntime", "TurnoutSimulation", "TurnoutProxy", "TurnoutLocal", "TurnoutDemoApp",
-                "TurnoutProviders", "TurnoutServer",
+                "TurnoutProviders", "TurnoutServer", "TurnoutService", "TurnoutClient", "TurnoutRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,7 +139,8 @@ let package = Package(
             name: "TurnoutDemoAppTests",
             dependencies: ["TurnoutDemoApp", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "TurnoutLocalTests", dependencies: ["TurnoutLocal"]),
+        .testTarget(name: "TurnoutServiceTests", dependencies: ["TurnoutService", "TurnoutCore"]),
+        .testTarget(name: "TurnoutLocalTests", dependencies: ["TurnoutLocal", "TurnoutService"]),
         .testTarget(
             name: "TurnoutProvidersTests",
             dependencies: [
@@ -133,14 +150,22 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(
-            name: "TurnoutServerTests",
+        .target(
+            name: "TurnoutServiceFixtures",
             dependencies: [
-                "TurnoutServer", "TurnoutLocal", "TurnoutCore",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "TurnoutService", "TurnoutCore", "TurnoutServer", "TurnoutClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TurnoutServiceFixtures"
+        ),
+        .testTarget(
+            name: "TurnoutServerTests",
+            dependencies: [
+                "TurnoutServer", "TurnoutClient", "TurnoutService", "TurnoutServiceFixtures", "TurnoutCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
@@ -152,9 +177,18 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "TurnoutClientTests",
+            dependencies: ["TurnoutClient", "TurnoutServer", "TurnoutService", "TurnoutServiceFixtures", "TurnoutCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "TurnoutRenderingTests",
+            dependencies: ["TurnoutRendering", "TurnoutService", "TurnoutServiceFixtures", "TurnoutCore"]
+        ),
+        .testTarget(name: "turnoutTests", dependencies: ["turnout"]),
+        .testTarget(
             name: "TurnoutEndToEndTests",
             dependencies: [
-                "turnout", "TurnoutCore", "TurnoutLocal", "TurnoutDemoApp",
+                "turnout", "TurnoutCore", "TurnoutLocal", "TurnoutService", "TurnoutDemoApp",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

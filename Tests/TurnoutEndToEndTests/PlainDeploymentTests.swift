@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import Testing
-import TurnoutLocal
+import TurnoutService
 
 /// Seed 000's blue-green without Argo: two Deployments of two-container pods (nginx serving a shared emptyDir that
 /// a debian sidecar writes), a Service each, and Ingresses for hosts demo-stable and demo-canary; the switch is a

@@ -3,6 +3,7 @@ import NIOCore
 import TurnoutCore
 import TurnoutProxy
 import TurnoutRuntime
+import TurnoutService
 
 /// The single-host `TrafficRouter`: turns Services, Ingresses, the engine's traffic and the serving replicas
 /// into the embedded proxy's listeners and route table, and reads the traffic in effect back from the proxy.

@@ -1,4 +1,5 @@
 import TurnoutCore
+import TurnoutService
 
 /// A Deployment or ReplicaSet as the single-host runtime runs it: a Rollout with the same name, replicas,
 /// selector and template whose canary strategy has no steps, so a template change is a rolling update with
@@ -8,9 +9,9 @@ import TurnoutCore
 /// only use a changed ReplicaSet template for new pods; here it rolls like a Deployment's.
 public enum DeploymentWorkload {
     /// The kinds run this way.
-    public static let kinds: Set<String> = ["Deployment", "ReplicaSet"]
+    public static let kinds: Set<String> = WorkloadSource.rollingUpdateKinds
     /// The annotation naming the kind a Rollout was made from.
-    public static let sourceKindAnnotation = "turnout.dev/source-kind"
+    public static let sourceKindAnnotation = WorkloadSource.kindAnnotation
 
     /// The documents with every Deployment and ReplicaSet replaced by its Rollout, and the problems that stop one
     /// from running (each located at its field).
@@ -34,18 +35,18 @@ public enum DeploymentWorkload {
 
     /// The kind a Rollout was made from: `Rollout` unless it came from a Deployment or ReplicaSet.
     public static func sourceKind(of rollout: Rollout) -> String {
-        rollout.metadata.annotations?[sourceKindAnnotation] ?? "Rollout"
+        WorkloadSource.kind(of: rollout)
     }
 
     /// Whether `rollout` is a Deployment or ReplicaSet: a rolling update without steps or weights.
     public static func isRollingUpdate(_ rollout: Rollout) -> Bool {
-        kinds.contains(sourceKind(of: rollout))
+        WorkloadSource.isRollingUpdate(rollout)
     }
 
     /// The strategy as `turnout list` names it: `rollingUpdate` for a Deployment or ReplicaSet, else `blueGreen`
     /// or `canary`.
     public static func strategyName(of rollout: Rollout) -> String {
-        isRollingUpdate(rollout) ? "rollingUpdate" : rollout.spec.strategy?.blueGreen != nil ? "blueGreen" : "canary"
+        WorkloadSource.strategyName(of: rollout)
     }
 
     /// Why a Deployment cannot run, located at the field.

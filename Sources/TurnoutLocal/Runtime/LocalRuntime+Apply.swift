@@ -1,4 +1,5 @@
 import TurnoutCore
+import TurnoutService
 
 extension LocalRuntime {
     /// Lints every file together and applies every object in one transaction; any lint error rejects all of it.

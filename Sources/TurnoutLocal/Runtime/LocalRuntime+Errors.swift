@@ -1,4 +1,5 @@
 import TurnoutCore
+import TurnoutService
 
 extension LocalRuntime {
     /// Runs `body`, turning store, operation and other failures into the API's errors naming `action`.

@@ -1,4 +1,5 @@
 import TurnoutCore
+import TurnoutService
 
 extension LocalRuntime {
     /// Applies an operation to the rollout's spec or status in one transaction and looks at the rollout at once.

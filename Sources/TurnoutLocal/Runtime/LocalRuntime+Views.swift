@@ -1,10 +1,11 @@
 import TurnoutCore
+import TurnoutService
 
 extension LocalRuntime {
     /// One summary per rollout, by name.
     public func rollouts() async throws(RuntimeServiceError) -> [RolloutSummary] {
         try await serving("list rollouts") {
-            try store.rollouts().map(Self.summary)
+            try store.rollouts().map(RolloutSummary.init)
         }
     }
 
@@ -70,83 +71,31 @@ extension LocalRuntime {
         await router.listeners()
     }
 
-    // MARK: Building views
+    // MARK: Gathering views
 
-    /// The view of a rollout now.
+    /// The view of a rollout now: gathers what the store, the supervisor and the router observe, and builds the
+    /// view from it with `RolloutView(rollout:reconcileFailure:...)`.
     func view(ofRollout name: String) async throws -> RolloutView {
-        var rollout = try existingRollout(name, for: "get")
-        if let failure = reconcileErrors[name] {
-            var status = rollout.status ?? RolloutStatus()
-            status.message = [status.message, "reconcile failed: \(failure)"].compactMap { $0 }.joined(separator: "; ")
-            rollout.status = status
-        }
+        let rollout = try existingRollout(name, for: "get")
         let endpoints = await supervisor.endpoints(ofRollout: name)
-        let revisions = try await supervisor.revisions(of: rollout).sorted { $0.number > $1.number }.map { revision in
-            RevisionView(
-                number: revision.number, hash: revision.hash,
-                images: revision.template.spec.containers.compactMap(\.image),
-                roles: Self.roles(of: revision.hash, in: rollout),
-                replicas: revision.replicas, ready: revision.readyReplicas, available: revision.availableReplicas,
-                scaleDownAt: revision.scaleDownAt?.rfc3339,
-                processes: (endpoints.first { $0.revisionHash == revision.hash }?.endpoints ?? []).map { endpoint in
-                    ReplicaView(index: endpoint.index, address: endpoint.address, pid: endpoint.pid, isReady: endpoint.isReady,
-                                isTerminating: endpoint.isTerminating, restarts: endpoint.restartCount)
-                }
-            )
+        var replicas: [String: [ReplicaView]] = [:]
+        for revision in endpoints {
+            replicas[revision.revisionHash, default: []] += revision.endpoints.map { endpoint in
+                ReplicaView(kind: .process, index: endpoint.index, address: endpoint.address, pid: endpoint.pid, isReady: endpoint.isReady,
+                            isTerminating: endpoint.isTerminating, restarts: endpoint.restartCount)
+            }
         }
-        let runs = try store.analysisRuns(ofRollout: name).reversed().map { record in
-            AnalysisRunView(name: record.name, role: record.role.label, run: record.run)
+        let services = try store.objects(kind: "Service").compactMap { object -> KubernetesObject? in
+            if case .other(let service) = object { return service } else { return nil }
         }
-        let services = try serviceNames(of: rollout)
-        let listeners = await router.listeners().filter { listener in
-            listener.name == "ingress" || services.contains(String(listener.name.dropFirst("service/".count)))
-        }
-        return RolloutView(rollout: rollout, revisions: revisions, traffic: try await router.observedTraffic(for: rollout), analysisRuns: runs, listeners: listeners)
-    }
-
-    /// The roles a revision plays: stable, canary, active, preview.
-    static func roles(of hash: String, in rollout: Rollout) -> [String] {
-        let status = rollout.status
-        var roles: [String] = []
-        if status?.stableRS == hash { roles.append("stable") }
-        if rollout.spec.strategy?.blueGreen != nil {
-            if status?.blueGreen?.activeSelector == hash { roles.append("active") }
-            if status?.blueGreen?.previewSelector == hash, status?.blueGreen?.activeSelector != hash { roles.append("preview") }
-        } else if status?.currentPodHash == hash, status?.stableRS != hash {
-            roles.append("canary")
-        }
-        return roles
-    }
-
-    /// The Services a rollout names in its strategy and those whose selector matches its pods.
-    func serviceNames(of rollout: Rollout) throws -> Set<String> {
-        let strategy = rollout.spec.strategy
-        let named = [strategy?.blueGreen?.activeService, strategy?.blueGreen?.previewService,
-                     strategy?.canary?.stableService, strategy?.canary?.canaryService].compactMap { $0 }
-        let labels = rollout.spec.template?.metadata?.labels ?? [:]
-        let selecting = try store.objects(kind: "Service").compactMap { object -> ServiceDefinition? in
-            guard case .other(let service) = object else { return nil }
-            return ServiceDefinition(service)
-        }.filter { service in
-            !service.selector.isEmpty && service.selector.allSatisfy { labels[$0.key] == $0.value }
-        }.map(\.name)
-        return Set(named + selecting)
-    }
-
-    /// A rollout's row in `turnout list`.
-    static func summary(_ rollout: Rollout) -> RolloutSummary {
-        let status = rollout.status
-        let steps = DeploymentWorkload.isRollingUpdate(rollout) ? nil : rollout.spec.strategy?.canary?.steps
-        return RolloutSummary(
-            name: rollout.name,
-            strategy: DeploymentWorkload.strategyName(of: rollout),
-            phase: (status?.phase ?? .progressing).rawValue,
-            message: status?.message ?? "",
-            step: steps == nil ? nil : status?.currentStepIndex,
-            stepCount: steps?.count,
-            replicas: rollout.spec.effectiveReplicas,
-            available: status?.availableReplicas ?? 0,
-            canaryWeight: status?.canary?.weights?.canary.weight ?? 0
+        return RolloutView(
+            rollout: rollout, reconcileFailure: reconcileErrors[name],
+            revisions: try await supervisor.revisions(of: rollout), replicas: replicas,
+            traffic: try await router.observedTraffic(for: rollout),
+            analysisRuns: try store.analysisRuns(ofRollout: name).reversed().map { record in
+                AnalysisRunView(name: record.name, role: record.role.label, run: record.run)
+            },
+            services: services, listeners: await router.listeners()
         )
     }
 }

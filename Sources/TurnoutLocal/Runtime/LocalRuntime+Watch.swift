@@ -1,4 +1,5 @@
 import Foundation
+import TurnoutService
 
 extension LocalRuntime {
     /// The rollout's view now and after every change, until it is deleted, the runtime stops or the consumer stops.

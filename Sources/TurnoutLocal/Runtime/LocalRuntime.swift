@@ -3,6 +3,7 @@ import Logging
 import TurnoutCore
 import TurnoutProxy
 import TurnoutRuntime
+import TurnoutService
 
 /// The single-host runtime: the engine driven against local processes, the embedded proxy and SQLite state.
 ///

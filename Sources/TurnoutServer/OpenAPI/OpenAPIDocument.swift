@@ -1,5 +1,5 @@
 import TurnoutCore
-import TurnoutLocal
+import TurnoutService
 
 /// The OpenAPI 3.1 document served at `/openapi.json`, built from `APIEndpoint.all`.
 public enum OpenAPIDocument {

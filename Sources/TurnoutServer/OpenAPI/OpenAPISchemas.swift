@@ -15,7 +15,10 @@ enum OpenAPISchemas {
                 "message": string("What is wrong."),
                 "fix": string("How to fix it."),
             ], required: ["severity", "location", "path", "message"]),
-            "ListenerView": object(["name": string("service/NAME or ingress."), "address": string("127.0.0.1:PORT.")], required: ["name", "address"]),
+            "ListenerView": object([
+                "name": string("service/NAME or ingress."), "url": string("Where to send requests, e.g. http://127.0.0.1:8080."),
+                "address": string("The URL's HOST:PORT, e.g. 127.0.0.1:8080."),
+            ], required: ["name", "url", "address"]),
             "ApplyResponse": object([
                 "outcomes": array(OpenAPIDocument.reference("AppliedObject")),
                 "warnings": array(OpenAPIDocument.reference("Diagnostic")),
@@ -37,9 +40,12 @@ enum OpenAPISchemas {
                 "replicas": integer("Desired replicas."), "available": integer("Available replicas."), "canaryWeight": integer("Percent to the new revision."),
             ], required: ["name", "strategy", "phase", "message", "replicas", "available", "canaryWeight"]),
             "ReplicaView": object([
-                "index": integer("Index in the revision."), "address": string("127.0.0.1:PORT."), "pid": integer("Process id while running."),
+                "kind": .object(["type": .string("string"), "enum": .array([.string("Process"), .string("Pod")]), "description": .string("A process on a single host or a pod on a cluster; absent means Process.")]),
+                "index": integer("Index in the revision."), "name": string("The pod's name (pods only)."),
+                "address": string("Where it accepts traffic: 127.0.0.1:PORT for a process, POD-IP:PORT for a pod with an address."),
+                "pid": integer("Process id while a process runs."), "node": string("The node a pod is scheduled on (pods only)."),
                 "isReady": .object(["type": .string("boolean")]), "isTerminating": .object(["type": .string("boolean")]), "restarts": integer("Restarts after crashes."),
-            ], required: ["index", "address", "isReady", "isTerminating", "restarts"]),
+            ], required: ["index", "isReady", "isTerminating", "restarts"]),
             "RevisionView": object([
                 "number": integer("Revision number."), "hash": string("Pod-template hash."), "images": array(.object(["type": .string("string")])),
                 "roles": array(.object(["type": .string("string")])), "replicas": integer("Desired."), "ready": integer("Ready."), "available": integer("Available."),

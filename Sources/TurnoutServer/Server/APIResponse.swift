@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import TurnoutLocal
+import TurnoutService
 
 /// Builds the API's responses: JSON bodies with sorted keys, `ErrorResponse` for failures.
 enum APIResponse {

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import TurnoutLocal
+import TurnoutService
 
 extension APIServer {
     /// The largest request body read (manifests included).

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import ServiceLifecycle
-import TurnoutLocal
+import TurnoutService
 
 extension APIServer {
     /// The SSE event name of a rollout update.

@@ -2,7 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
-import TurnoutLocal
+import TurnoutService
 
 /// The local REST API: serves any `RuntimeService` as JSON over HTTP, with server-sent events for watches.
 ///

@@ -1,4 +1,5 @@
 import Hummingbird
+import TurnoutService
 
 /// Demands `Authorization: Bearer TOKEN` on every route but `/healthz` when a token is configured.
 struct BearerTokenMiddleware: RouterMiddleware {

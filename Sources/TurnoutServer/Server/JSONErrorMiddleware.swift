@@ -1,5 +1,5 @@
 import Hummingbird
-import TurnoutLocal
+import TurnoutService
 
 /// Turns every error a route or the router throws (unknown route, bad parameter) into an `ErrorResponse` body.
 struct JSONErrorMiddleware: RouterMiddleware {

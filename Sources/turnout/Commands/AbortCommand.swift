@@ -1,5 +1,5 @@
 import ArgumentParser
-import TurnoutLocal
+import TurnoutService
 
 /// `turnout abort NAME`: Abort the update: send all traffic back to the stable revision.
 struct AbortCommand: AsyncParsableCommand {
@@ -16,9 +16,9 @@ struct AbortCommand: AsyncParsableCommand {
     @Argument(help: "The rollout's name.")
     var name: String
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func run() async throws {
-        try await RolloutOperationRunner.run(.abort, rollout: name, done: "aborted", server: server)
+        try await RolloutOperationRunner.run(.abort, rollout: name, done: "aborted", runtime: runtime)
     }
 }

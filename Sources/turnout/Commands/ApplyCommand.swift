@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import TurnoutLocal
-import TurnoutServer
+import TurnoutRendering
+import TurnoutService
 
 /// `turnout apply -f FILE...`: sends manifests to the local runtime, all or nothing.
 struct ApplyCommand: AsyncParsableCommand {
@@ -25,7 +25,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Argument(help: "More manifest files (same as -f).")
     var moreFiles: [String] = []
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func validate() throws {
         if files.isEmpty && moreFiles.isEmpty {
@@ -47,7 +47,7 @@ struct ApplyCommand: AsyncParsableCommand {
             }
             manifests.append(ManifestFile(file: path, manifest: String(decoding: data, as: UTF8.self)))
         }
-        let response = try await server.withClient { try await $0.apply(ApplyRequest(files: manifests)) }
+        let response = try await runtime.withRuntime { try await $0.apply(ApplyRequest(files: manifests)) }
         if !response.warnings.isEmpty { Terminal.writeError(ApplyResponseRenderer.renderWarnings(response)) }
         let text = ApplyResponseRenderer.render(response)
         if !text.isEmpty { Terminal.write(text) }

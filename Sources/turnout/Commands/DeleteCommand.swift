@@ -20,7 +20,7 @@ struct DeleteCommand: AsyncParsableCommand {
     @Option(name: [.customShort("f"), .customLong("filename")], parsing: .upToNextOption, help: "Delete every object in these manifest files.")
     var files: [String] = []
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func validate() throws {
         if files.isEmpty && object.count != 2 {
@@ -47,9 +47,9 @@ struct DeleteCommand: AsyncParsableCommand {
                 if parts.count == 2 { targets.append((parts[0], parts[1])) }
             }
         }
-        try await server.withClient { client in
+        try await runtime.withRuntime { runtime in
             for (kind, name) in targets {
-                let deleted = try await client.delete(kind: kind, name: name)
+                let deleted = try await runtime.delete(kind: kind, name: name)
                 Terminal.write("\(deleted.kind)/\(deleted.name) deleted")
             }
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import TurnoutServer
+import TurnoutRendering
 
 /// `turnout events NAME`: what happened to a rollout, oldest first.
 struct EventsCommand: AsyncParsableCommand {
@@ -18,14 +18,14 @@ struct EventsCommand: AsyncParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "json or yaml instead of the table.")
     var output: ResourceOutputFormat?
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be ≥ 0") }
     }
 
     func run() async throws {
-        let events = try await server.withClient { try await $0.events(ofRollout: name, limit: limit) }
+        let events = try await runtime.withRuntime { try await $0.events(ofRollout: name, limit: limit) }
         let renderer = EventTableRenderer(style: Terminal.outputStyle)
         try ResourcePrinter.print(events, format: output) { renderer.render(events) }
     }

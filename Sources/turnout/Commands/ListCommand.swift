@@ -1,6 +1,6 @@
 import ArgumentParser
-import TurnoutLocal
-import TurnoutServer
+import TurnoutRendering
+import TurnoutService
 
 /// `turnout list [rollouts]`: one row per rollout.
 struct ListCommand: AsyncParsableCommand {
@@ -20,7 +20,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "json or yaml instead of the table.")
     var output: ResourceOutputFormat?
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func validate() throws {
         guard ["rollouts", "rollout", "ro"].contains(kind.lowercased()) else {
@@ -29,7 +29,7 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let summaries = try await server.withClient { try await $0.rollouts() }
+        let summaries = try await runtime.withRuntime { try await $0.rollouts() }
         let renderer = RolloutListRenderer(style: Terminal.outputStyle)
         try ResourcePrinter.print(summaries, format: output) { renderer.render(summaries) }
     }

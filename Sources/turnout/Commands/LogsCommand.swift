@@ -20,14 +20,14 @@ struct LogsCommand: AsyncParsableCommand {
     @Option(help: "How many lines to print.")
     var lines: Int = 100
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func validate() throws {
         if lines < 0 { throw ValidationError("--lines must be ≥ 0") }
     }
 
     func run() async throws {
-        let response = try await server.withClient { try await $0.logs(ofRollout: name, revision: revision, lines: lines) }
+        let response = try await runtime.withRuntime { try await $0.logs(ofRollout: name, revision: revision, lines: lines) }
         if !response.lines.isEmpty { Terminal.write(response.lines.joined(separator: "\n")) }
     }
 }

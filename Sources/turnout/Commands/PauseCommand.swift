@@ -1,5 +1,5 @@
 import ArgumentParser
-import TurnoutLocal
+import TurnoutService
 
 /// `turnout pause NAME`: Pause the rollout where it is.
 struct PauseCommand: AsyncParsableCommand {
@@ -14,9 +14,9 @@ struct PauseCommand: AsyncParsableCommand {
     @Argument(help: "The rollout's name.")
     var name: String
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func run() async throws {
-        try await RolloutOperationRunner.run(.pause, rollout: name, done: "paused", server: server)
+        try await RolloutOperationRunner.run(.pause, rollout: name, done: "paused", runtime: runtime)
     }
 }

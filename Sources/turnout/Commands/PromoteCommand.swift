@@ -1,5 +1,5 @@
 import ArgumentParser
-import TurnoutLocal
+import TurnoutService
 
 /// `turnout promote NAME [--full]`: moves a paused rollout on.
 struct PromoteCommand: AsyncParsableCommand {
@@ -19,9 +19,9 @@ struct PromoteCommand: AsyncParsableCommand {
     @Flag(help: "Skip all remaining steps and analysis.")
     var full = false
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func run() async throws {
-        try await RolloutOperationRunner.run(.promote, rollout: name, request: OperationRequest(full: full), done: full ? "fully promoted" : "promoted", server: server)
+        try await RolloutOperationRunner.run(.promote, rollout: name, request: OperationRequest(full: full), done: full ? "fully promoted" : "promoted", runtime: runtime)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import TurnoutLocal
+import TurnoutService
 
 /// `turnout restart NAME`: Restart every replica of the rollout, one at a time.
 struct RestartCommand: AsyncParsableCommand {
@@ -15,9 +15,9 @@ struct RestartCommand: AsyncParsableCommand {
     @Argument(help: "The rollout's name.")
     var name: String
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func run() async throws {
-        try await RolloutOperationRunner.run(.restart, rollout: name, done: "restarts", server: server)
+        try await RolloutOperationRunner.run(.restart, rollout: name, done: "restarts", runtime: runtime)
     }
 }

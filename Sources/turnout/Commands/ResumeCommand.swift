@@ -1,5 +1,5 @@
 import ArgumentParser
-import TurnoutLocal
+import TurnoutService
 
 /// `turnout resume NAME`: Resume a paused rollout.
 struct ResumeCommand: AsyncParsableCommand {
@@ -15,9 +15,9 @@ struct ResumeCommand: AsyncParsableCommand {
     @Argument(help: "The rollout's name.")
     var name: String
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func run() async throws {
-        try await RolloutOperationRunner.run(.resume, rollout: name, done: "resumed", server: server)
+        try await RolloutOperationRunner.run(.resume, rollout: name, done: "resumed", runtime: runtime)
     }
 }

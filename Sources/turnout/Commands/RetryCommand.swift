@@ -1,5 +1,5 @@
 import ArgumentParser
-import TurnoutLocal
+import TurnoutService
 
 /// `turnout retry NAME`: Retry an aborted update from the first step.
 struct RetryCommand: AsyncParsableCommand {
@@ -15,9 +15,9 @@ struct RetryCommand: AsyncParsableCommand {
     @Argument(help: "The rollout's name.")
     var name: String
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func run() async throws {
-        try await RolloutOperationRunner.run(.retry, rollout: name, done: "retried", server: server)
+        try await RolloutOperationRunner.run(.retry, rollout: name, done: "retried", runtime: runtime)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import TurnoutLocal
+import TurnoutService
 
 /// `turnout set image NAME CONTAINER=IMAGE`: starts an update to a new image.
 struct SetImageCommand: AsyncParsableCommand {
@@ -18,7 +18,7 @@ struct SetImageCommand: AsyncParsableCommand {
     @Argument(help: "CONTAINER=IMAGE (one or more).")
     var assignments: [String]
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     /// The pairs as (container, image).
     var pairs: [(String, String)] {
@@ -39,7 +39,7 @@ struct SetImageCommand: AsyncParsableCommand {
         for (container, image) in pairs {
             try await RolloutOperationRunner.run(
                 .setImage, rollout: name, request: OperationRequest(container: container, image: image),
-                done: "image updated (\(container)=\(image))", server: server
+                done: "image updated (\(container)=\(image))", runtime: runtime
             )
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import TurnoutCore
-import TurnoutLocal
-import TurnoutServer
+import TurnoutRendering
+import TurnoutService
 
 /// `turnout status NAME [--timeout T]`: waits until the rollout is Healthy (0) or Degraded/aborted (1), or times out (2).
 struct StatusCommand: AsyncParsableCommand {
@@ -22,7 +22,7 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "Give up after this long (30s, 5m, 1h); default: wait forever.")
     var timeout: String?
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     /// How the wait ended.
     enum Outcome: Sendable {
@@ -41,9 +41,9 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let limit = timeout.flatMap(DurationValue.init).map { Duration.milliseconds(Int64($0.seconds * 1000)) }
         let progress = ProgressLine(isTerminal: Terminal.isErrorTerminal)
-        let outcome = try await server.withClient { client in
+        let outcome = try await runtime.withRuntime { runtime in
             await withTaskGroup(of: Outcome.self) { group in
-                group.addTask { await Self.follow(name, client: client, progress: progress) }
+                group.addTask { await Self.follow(name, runtime: runtime, progress: progress) }
                 if let limit {
                     group.addTask {
                         try? await Task.sleep(for: limit)
@@ -73,15 +73,15 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     /// Watches the rollout (reconnecting by polling when the watch ends) until it is final.
-    static func follow(_ name: String, client: APIClient, progress: ProgressLine) async -> Outcome {
+    static func follow(_ name: String, runtime: any RuntimeService, progress: ProgressLine) async -> Outcome {
         while !Task.isCancelled {
             do {
-                for await view in try await client.watch(rolloutNamed: name) {
+                for await view in try await runtime.watch(rolloutNamed: name) {
                     progress.show(view.progressLine())
                     if let outcome = outcome(of: view) { return outcome }
                 }
                 // The watch ended (daemon restart or rollout deleted): look once, then watch again.
-                let view = try await client.rollout(named: name)
+                let view = try await runtime.rollout(named: name)
                 if let outcome = outcome(of: view) { return outcome }
                 try? await Task.sleep(for: .seconds(1))
             } catch {

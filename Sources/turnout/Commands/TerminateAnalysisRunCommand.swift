@@ -1,6 +1,6 @@
 import ArgumentParser
-import TurnoutLocal
-import TurnoutServer
+import TurnoutRendering
+import TurnoutService
 
 /// `turnout terminate analysisrun NAME`: stops a run, keeping its measurements.
 struct TerminateAnalysisRunCommand: AsyncParsableCommand {
@@ -21,10 +21,10 @@ struct TerminateAnalysisRunCommand: AsyncParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "json or yaml instead of the summary.")
     var output: ResourceOutputFormat?
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func run() async throws {
-        let view = try await server.withClient { try await $0.terminateAnalysisRun(named: name) }
+        let view = try await runtime.withRuntime { try await $0.terminateAnalysisRun(named: name) }
         let renderer = AnalysisRunRenderer(style: Terminal.outputStyle)
         try ResourcePrinter.print(view, format: output) { renderer.render(view) }
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import TurnoutLocal
+import TurnoutService
 
 /// `turnout undo NAME [--to-revision N]`: goes back to an earlier revision's template.
 struct UndoCommand: AsyncParsableCommand {
@@ -19,7 +19,7 @@ struct UndoCommand: AsyncParsableCommand {
     @Option(name: .customLong("to-revision"), help: "The revision number to return to (default: the previous one).")
     var toRevision: Int?
 
-    @OptionGroup var server: ServerOptions
+    @OptionGroup var runtime: RuntimeOptions
 
     func validate() throws {
         if let toRevision, toRevision < 1 { throw ValidationError("--to-revision must be a revision number ≥ 1") }
@@ -27,6 +27,6 @@ struct UndoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let done = toRevision.map { "rolled back to revision \($0)" } ?? "rolled back"
-        try await RolloutOperationRunner.run(.undo, rollout: name, request: OperationRequest(toRevision: toRevision), done: done, server: server)
+        try await RolloutOperationRunner.run(.undo, rollout: name, request: OperationRequest(toRevision: toRevision), done: done, runtime: runtime)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import TurnoutDemoApp
 import TurnoutLocal
 import TurnoutServer
+import TurnoutService
 
 /// `turnout up`: the single-host runtime daemon with its local API.
 struct UpCommand: AsyncParsableCommand {
@@ -96,7 +97,7 @@ struct UpCommand: AsyncParsableCommand {
         }
         var banner = "turnout up: state in \(directory.path)\nturnout up: API on \(server.url)\n"
         for listener in await runtime.listenerAddresses() {
-            banner += "turnout up: \(listener.name) on http://\(listener.address)/\n"
+            banner += "turnout up: \(listener.name) on \(listener.url)/\n"
         }
         FileHandle.standardOutput.write(Data(banner.utf8))
         _ = await TerminationSignal.wait()

@@ -1,5 +1,5 @@
 import TurnoutCore
-import TurnoutLocal
+import TurnoutService
 
 /// The story `turnout demo` tells: a blue-green switch, a weighted canary promoted step by step, and a canary
 /// aborted back to stable, each move checked by sending real requests through the proxy.

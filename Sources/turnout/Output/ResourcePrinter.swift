@@ -1,4 +1,4 @@
-import TurnoutServer
+import TurnoutRendering
 
 /// Prints a value as JSON, YAML, or its human rendering.
 enum ResourcePrinter {

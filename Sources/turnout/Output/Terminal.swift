@@ -1,5 +1,5 @@
 import Foundation
-import TurnoutServer
+import TurnoutRendering
 
 /// Standard output and error: whether they are terminals, colour choice, and unbuffered writes.
 enum Terminal {

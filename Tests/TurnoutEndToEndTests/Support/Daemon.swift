@@ -1,5 +1,5 @@
 import Foundation
-import TurnoutLocal
+import TurnoutService
 
 /// A `turnout up` process on a temporary state directory, with the API on a free loopback port.
 final class Daemon: @unchecked Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import TurnoutLocal
+import TurnoutService
 
 /// Paths of the end-to-end manifests, relative to the repository root (where the binary runs).
 enum Fixture {

@@ -3,6 +3,7 @@ import Logging
 import Testing
 import TurnoutCore
 import TurnoutLocal
+import TurnoutService
 
 @Suite(.serialized) struct LocalRuntimeTests {
     static let manifest = """

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TurnoutCore
-import TurnoutLocal
+import TurnoutService
 @testable import TurnoutServer
+import TurnoutServiceFixtures
 
 @Suite("OpenAPIDocument")
 struct OpenAPIDocumentTests {
@@ -42,6 +43,26 @@ struct OpenAPIDocumentTests {
         for reference in references {
             #expect(schemas.contains(reference), "missing schema \(reference)")
         }
+    }
+
+    /// A process, a pod and a listener as the API encodes them, with the schema that documents each.
+    static let encodedViews: [(String, any Encodable & Sendable)] = [
+        ("ReplicaView", ReplicaView(index: 0, address: "127.0.0.1:50011", pid: 4242, isReady: true, isTerminating: false, restarts: 0)),
+        ("ReplicaView", ReplicaView(kind: .pod, index: 0, name: "web-x7k2p", address: "10.0.0.7:8080", node: "worker-1", isReady: true, isTerminating: false, restarts: 0)),
+        ("ReplicaView", ReplicaView(kind: .pod, index: 0, name: "web-x7k2p", address: nil, isReady: false, isTerminating: false, restarts: 0)),
+        ("ListenerView", ListenerView(name: "service/web", address: "127.0.0.1:8080")),
+    ]
+
+    @Test(arguments: 0..<encodedViews.count)
+    func theSchemasDescribeTheEncodedKeys(index: Int) throws {
+        let (name, value) = Self.encodedViews[index]
+        let schema = try #require(OpenAPIDocument.make()["components"]?["schemas"]?[name])
+        let properties = Set(schema["properties"]?.objectValue?.keys.map { $0 } ?? [])
+        let required = Set(schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        let encoded = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as? [String: Any])
+        let keys = Set(encoded.keys)
+        #expect(keys.isSubset(of: properties), "\(name): undocumented \(keys.subtracting(properties).sorted())")
+        #expect(required.isSubset(of: keys), "\(name): required but absent \(required.subtracting(keys).sorted())")
     }
 
     @Test func operationIDsAreUnique() {

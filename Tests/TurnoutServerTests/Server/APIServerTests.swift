@@ -2,11 +2,25 @@ import Foundation
 import Logging
 import Testing
 import TurnoutCore
-import TurnoutLocal
+import TurnoutService
+import TurnoutClient
 @testable import TurnoutServer
+import TurnoutServiceFixtures
 
 @Suite("APIServer")
 struct APIServerTests {
+    @Test func servesEveryEndpoint() async throws {
+        try await withLiveServer { server, _, _ in
+            for endpoint in APIEndpoint.all where endpoint != .watchRollout {
+                let name = [.getAnalysisRun, .terminateAnalysisRun].contains(endpoint) ? "canary-demo-6cf78c66c5-2" : "canary-demo"
+                let path = endpoint.path.replacingOccurrences(of: "{name}", with: name).replacingOccurrences(of: "{kind}", with: "Service")
+                let body: String? = endpoint.method == "POST" ? #"{"files":[],"container":"web","image":"x:1"}"# : nil
+                let (status, data) = try await rawRequest(endpoint.method, server.url + path, body: body)
+                #expect(status == 200, "\(endpoint.method) \(path): \(String(decoding: data, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test func refusesANonLoopbackAddressWithoutAToken() {
         #expect(throws: APIServerError.tokenRequired(host: "0.0.0.0")) {
             _ = try APIServer(service: FakeRuntimeService(), configuration: APIServerConfiguration(host: "0.0.0.0", port: 0))
