@@ -96,8 +96,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "TurnoutCoreTests", dependencies: ["TurnoutCore", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "TurnoutRuntimeTests", dependencies: ["TurnoutRuntime", "TurnoutSimulation"]),
+        .target(name: "TurnoutTestSupport", path: "Tests/TurnoutTestSupport"),
+        .testTarget(name: "TurnoutCoreTests", dependencies: ["TurnoutCore", "TurnoutTestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "TurnoutRuntimeTests", dependencies: ["TurnoutRuntime", "TurnoutSimulation", "TurnoutLocal", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TurnoutProxyTests",
             dependencies: [
@@ -111,11 +112,11 @@ let package = Package(
             name: "TurnoutDemoAppTests",
             dependencies: ["TurnoutDemoApp", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "TurnoutLocalTests", dependencies: ["TurnoutLocal"]),
+        .testTarget(name: "TurnoutLocalTests", dependencies: ["TurnoutLocal", "TurnoutRuntime", "TurnoutTestSupport"]),
         .testTarget(
             name: "TurnoutProvidersTests",
             dependencies: [
-                "TurnoutProviders", "TurnoutProxy", "TurnoutCore", "TurnoutRuntime",
+                "TurnoutProviders", "TurnoutProxy", "TurnoutCore", "TurnoutRuntime", "TurnoutTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
