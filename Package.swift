@@ -124,8 +124,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "TurnoutCoreTests", dependencies: ["TurnoutCore", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "TurnoutRuntimeTests", dependencies: ["TurnoutRuntime", "TurnoutSimulation"]),
+        .target(name: "TurnoutTestSupport", path: "Tests/TurnoutTestSupport"),
+        .testTarget(name: "TurnoutCoreTests", dependencies: ["TurnoutCore", "TurnoutTestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "TurnoutRuntimeTests", dependencies: ["TurnoutRuntime", "TurnoutSimulation", "TurnoutLocal", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TurnoutProxyTests",
             dependencies: [
@@ -140,11 +141,11 @@ let package = Package(
             dependencies: ["TurnoutDemoApp", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "TurnoutServiceTests", dependencies: ["TurnoutService", "TurnoutCore"]),
-        .testTarget(name: "TurnoutLocalTests", dependencies: ["TurnoutLocal", "TurnoutService"]),
+        .testTarget(name: "TurnoutLocalTests", dependencies: ["TurnoutLocal", "TurnoutService", "TurnoutRuntime", "TurnoutTestSupport"]),
         .testTarget(
             name: "TurnoutProvidersTests",
             dependencies: [
-                "TurnoutProviders", "TurnoutProxy", "TurnoutCore", "TurnoutRuntime",
+                "TurnoutProviders", "TurnoutProxy", "TurnoutCore", "TurnoutRuntime", "TurnoutTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

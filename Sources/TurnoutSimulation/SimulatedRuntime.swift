@@ -1,9 +1,10 @@
 import TurnoutCore
 import TurnoutRuntime
 
-/// An in-memory runtime: revisions whose replicas become ready after a delay, a router that applies
-/// at once, and analysis runs whose measurements follow given outcomes. Time comes from a `SimulatedClock`.
-public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisRuns {
+/// An in-memory runtime: a store that honours resourceVersion, revisions whose replicas become ready after a
+/// delay, a router that applies at once, and analysis runs kept for the shared `AnalysisRunDriver`, whose
+/// measurements follow given outcomes. Time comes from a `SimulatedClock`.
+public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisRunStore {
     /// One simulated replica.
     struct Replica {
         var startedAt: Instant
@@ -15,58 +16,78 @@ public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisR
         var replicas: [Replica]
     }
 
-    /// One simulated analysis run.
-    struct Run {
-        var name: String
-        var spec: AnalysisRunSpec
-        var outcomes: [String: AnalysisOutcome]
-        var startedAt: Instant
-        var status: AnalysisRunStatus
-        var isTerminated: Bool
-    }
-
     /// The rollout as the simulated store holds it.
     public private(set) var rollout: Rollout
     private let templates: [AnalysisTemplate]
-    private let outcomes: [String: AnalysisOutcome]
     private let podReadySeconds: Double
     private let clock: SimulatedClock
+    /// Answers every measurement with the outcome given for the metric's template.
+    private nonisolated let providers: MetricProviders
     private var revisionsByHash: [String: Revision] = [:]
     private var traffic: TrafficState?
-    private var runs: [Run] = []
+    private var runs: [AnalysisRunRecord] = []
     /// Events recorded so far.
     public private(set) var events: [RolloutEvent] = []
 
     /// Creates a runtime holding one rollout and the templates its analysis may use.
     public init(rollout: Rollout, templates: [AnalysisTemplate], outcomes: [String: AnalysisOutcome], podReadySeconds: Double, clock: SimulatedClock) {
+        var rollout = rollout
+        rollout.metadata.resourceVersion = rollout.metadata.resourceVersion ?? "1"
         self.rollout = rollout
         self.templates = templates
-        self.outcomes = outcomes
         self.podReadySeconds = podReadySeconds
         self.clock = clock
+        providers = MetricProviders([:], fallback: SimulatedMetricProvider(templates: templates, outcomes: outcomes))
+    }
+
+    /// The analysis runs of this runtime, driven by the shared analysis-run driver.
+    public nonisolated var analysisRuns: AnalysisRunDriver {
+        AnalysisRunDriver(store: self, templates: self, providers: providers, clock: clock)
     }
 
     // MARK: RolloutStore
 
-    public func rollout(named name: String) -> Rollout? {
-        name == rollout.name ? rollout : nil
+    public func rollout(_ key: RolloutKey) -> Rollout? {
+        key == rollout.key ? rollout : nil
     }
 
-    public func analysisTemplate(named name: String, clusterScoped: Bool) -> AnalysisTemplate? {
-        templates.first { $0.name == name && $0.isClusterScoped == clusterScoped }
+    public func analysisTemplate(_ key: ObjectKey, clusterScoped: Bool) -> AnalysisTemplate? {
+        templates.first { $0.name == key.name && $0.isClusterScoped == clusterScoped }
     }
 
-    public func saveStatus(_ status: RolloutStatus, ofRollout name: String, expectedResourceVersion: String?) {
-        rollout.status = status
+    /// Replaces the status when the rollout is still at `expectedResourceVersion`, as a store on disk or a
+    /// cluster does: a stale version is a retryable conflict and writes nothing; an unchanged status keeps the version.
+    public func saveStatus(_ status: RolloutStatus, of key: RolloutKey, expectedResourceVersion: String?) throws -> Rollout {
+        guard key == rollout.key else { throw SimulatedStoreError.rolloutNotFound(action: "save status of", rollout: key.description) }
+        let version = rollout.metadata.resourceVersion ?? "1"
+        if let expectedResourceVersion, expectedResourceVersion != version {
+            throw SimulatedStoreError.conflict(
+                action: "save status of", rollout: key.description,
+                reason: "it is at resourceVersion \(version), the status was computed from resourceVersion \(expectedResourceVersion)")
+        }
+        if rollout.status != status {
+            rollout.status = status
+            bumpVersion()
+        }
+        return rollout
     }
 
-    public func record(_ events: [RolloutEvent], forRollout name: String, at time: Instant) {
+    public func record(_ events: [RolloutEvent], for key: RolloutKey, at time: Instant) {
         self.events += events
     }
 
-    /// Replaces the rollout, e.g. after a new template or an operation.
+    /// Replaces the rollout, e.g. after a new template or an operation; the stored resourceVersion moves on,
+    /// so a status computed before is refused.
     public func replaceRollout(_ newRollout: Rollout) {
+        var newRollout = newRollout
+        newRollout.metadata.resourceVersion = rollout.metadata.resourceVersion
         rollout = newRollout
+        bumpVersion()
+    }
+
+    /// Moves the resourceVersion on by one, as every write does.
+    private func bumpVersion() {
+        rollout.metadata.resourceVersion = String((Int(rollout.metadata.resourceVersion ?? "1") ?? 1) + 1)
     }
 
     // MARK: Workloads
@@ -92,7 +113,10 @@ public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisR
             if let restartAt = target.restartAt, restartAt != revision.target.restartAt {
                 revision.replicas = revision.replicas.map { _ in Replica(startedAt: now) }
             }
+            // A revision is immutable: an existing revision keeps its template (the `Workloads` contract).
+            let template = revision.target.template
             revision.target = target
+            revision.target.template = template
             if revision.replicas.count < target.replicas {
                 revision.replicas += Array(repeating: Replica(startedAt: now), count: target.replicas - revision.replicas.count)
             } else if revision.replicas.count > target.replicas {
@@ -131,62 +155,48 @@ public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisR
         self.traffic = traffic
     }
 
-    // MARK: AnalysisRuns
+    // MARK: AnalysisRunStore
 
-    public func runs(of rollout: Rollout) async -> [AnalysisRunState] {
-        await measureDueMetrics()
-        return runs.map { AnalysisRunState(name: $0.name, phase: $0.status.phase, message: $0.status.message) }
+    public func analysisRuns(ofRollout rollout: RolloutKey) -> [AnalysisRunRecord] {
+        runs.filter { $0.rollout == rollout.name && $0.key.namespace == rollout.namespace }
     }
 
-    public func start(_ request: AnalysisRunRequest, for rollout: Rollout) async {
-        guard !runs.contains(where: { $0.name == request.name }) else { return }
-        var found: [AnalysisTemplate] = []
-        var runOutcomes: [String: AnalysisOutcome] = [:]
-        for reference in request.analysis.allTemplates {
-            guard let template = templates.first(where: { $0.name == reference.templateName && $0.isClusterScoped == (reference.clusterScope ?? false) }) else { continue }
-            found.append(template)
-            for metric in template.spec.metrics {
-                runOutcomes[metric.name] = outcomes[reference.templateName] ?? .successful
-            }
-        }
-        let spec = AnalysisRunSpec(templates: found, analysis: request.analysis)
-        var status = AnalysisRunStatus(phase: spec.metrics.isEmpty ? .error : .running)
-        if spec.metrics.isEmpty {
-            status.message = "no metrics: templates \(request.analysis.allTemplates.map(\.templateName).joined(separator: ", ")) not found"
-        }
-        status.startedAt = clock.now().rfc3339
-        runs.append(Run(name: request.name, spec: spec, outcomes: runOutcomes, startedAt: clock.now(), status: status, isTerminated: false))
-        await measureDueMetrics()
+    public func analysisRun(_ key: ObjectKey) -> AnalysisRunRecord? {
+        runs.first { $0.key == key }
     }
 
-    public func terminate(_ name: String) {
-        guard let index = runs.firstIndex(where: { $0.name == name }) else { return }
+    public func createAnalysisRun(_ record: AnalysisRunRecord) -> Bool {
+        guard !runs.contains(where: { $0.key == record.key }) else { return false }
+        runs.append(record)
+        return true
+    }
+
+    public func updateAnalysisRunStatus(_ status: AnalysisRunStatus, of key: ObjectKey) throws {
+        guard let index = runs.firstIndex(where: { $0.key == key }) else { throw SimulatedStoreError.analysisRunNotFound(action: "update status of", run: key.description) }
+        runs[index].run.status = status
+    }
+
+    public func terminateAnalysisRun(_ key: ObjectKey) -> Bool {
+        guard let index = runs.firstIndex(where: { $0.key == key }) else { return false }
         runs[index].isTerminated = true
-        if !runs[index].status.phase.isCompleted {
-            runs[index].status.phase = .successful
-            runs[index].status.message = "terminated"
-        }
+        runs[index].run.spec.terminate = true
+        return true
     }
 
-    /// When the next measurement of a running analysis run is due.
+    public func secrets(in namespace: String) -> [String: [String: String]] {
+        [:]
+    }
+
+    /// Every run's state, oldest first.
+    public func runStates() -> [AnalysisRunState] {
+        runs.map(\.state)
+    }
+
+    /// When the next measurement of a running analysis run is due (or a running one is to be resumed).
     public func nextMeasurement(after now: Instant) -> Instant? {
-        runs.compactMap { $0.status.nextMeasurementTime(of: $0.spec, startedAt: $0.startedAt) }.filter { $0 > now }.min()
-    }
-
-    /// Takes every measurement that is due with the shared measurement loop; each measurement's phase is the
-    /// outcome given for its template.
-    private func measureDueMetrics() async {
-        let now = clock.now()
-        for index in runs.indices where !runs[index].status.phase.isCompleted {
-            var run = runs[index]
-            let outcomes = run.outcomes
-            await run.status.measureDue(run.spec, startedAt: run.startedAt, now: now) { metric, due in
-                let phase = outcomes[metric.name]?.measurementPhase ?? .successful
-                var measurement = Measurement(phase: phase, value: phase == .successful ? "0" : "1")
-                measurement.finishedAt = due.rfc3339
-                return measurement
-            }
-            runs[index] = run
-        }
+        runs.filter { !$0.isTerminated }.compactMap { record -> Instant? in
+            guard let status = record.run.status else { return nil }
+            return status.nextMeasurementTime(of: record.run.spec, startedAt: status.startedAt.flatMap { Instant(rfc3339: $0) } ?? record.createdAt)
+        }.filter { $0 > now }.min()
     }
 }

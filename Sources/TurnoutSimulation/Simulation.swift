@@ -41,15 +41,15 @@ public struct Simulation: Sendable {
         var initial = rollout
         initial.status = nil
         let runtime = SimulatedRuntime(rollout: initial, templates: templates, outcomes: options.analysisOutcomes, podReadySeconds: options.podReadySeconds, clock: clock)
-        let driver = RolloutDriver(store: runtime, workloads: runtime, router: runtime, analysisRuns: runtime, clock: clock, logger: Logger(label: "turnout.simulate", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let driver = RolloutDriver(store: runtime, workloads: runtime, router: runtime, analysisRuns: runtime.analysisRuns, clock: clock, logger: Logger(label: "turnout.simulate", factory: { _ in SwiftLogNoOpLogHandler() }))
 
         // A healthy starting point on the manifest's image.
         if let template = initial.spec.template {
             let target = RevisionTarget(hash: podTemplateHash(template), number: 1, template: template, replicas: initial.spec.effectiveReplicas)
             await runtime.seedReadyRevision(target, startedAt: start)
         }
-        try await driver.reconcile(rolloutNamed: rollout.name)
-        try await driver.reconcile(rolloutNamed: rollout.name)
+        try await driver.reconcile(initial.key)
+        try await driver.reconcile(initial.key)
         let current = await runtime.rollout
         let oldHash = current.status?.stableRS
         let updated = try current.applying(.setImage(container: container.name, image: newImage), revisions: [], now: start)
@@ -61,7 +61,7 @@ public struct Simulation: Sendable {
         var sameInstantPasses = 0
         var previousFingerprint = ""
         while true {
-            let decision = try await driver.reconcile(rolloutNamed: rollout.name)
+            let decision = try await driver.reconcile(initial.key)
             let now = clock.now()
             let entry = await snapshotEntry(runtime: runtime, t: now.seconds(since: start), oldHash: oldHash, newHash: newHash)
             if timeline.last.map({ !$0.showsSameState(as: entry) }) ?? true {
@@ -146,7 +146,7 @@ public struct Simulation: Sendable {
         let current = await runtime.rollout
         let revisions = await runtime.revisions(of: current).map { "\($0.hash):\($0.replicas)/\($0.availableReplicas)" }
         let traffic = await runtime.observedTraffic(for: current)
-        let runs = await runtime.runs(of: current).map { "\($0.name):\($0.phase.rawValue)" }
+        let runs = await runtime.runStates().map { "\($0.name):\($0.phase.rawValue)" }
         let status = current.status
         return "\(revisions)|\(String(describing: traffic))|\(runs)|\(status?.phase?.rawValue ?? "")|\(status?.currentStepIndex ?? -1)|\(status?.stableRS ?? "")|\(status?.activePauseConditions.count ?? 0)|\(status?.isAborted ?? false)|\(status?.message ?? "")"
     }

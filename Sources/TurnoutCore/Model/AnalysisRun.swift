@@ -142,6 +142,11 @@ public struct Measurement: Sendable, Hashable, Codable {
     public var startedAt: String?
     /// When it finished (RFC 3339).
     public var finishedAt: String?
+    /// For a measurement still `Running` (a long query, a Job): when to ask its provider again (RFC 3339);
+    /// `nil` asks at the next look.
+    public var resumeAt: String?
+    /// What the provider needs to resume or stop a `Running` measurement (e.g. the Job's name).
+    public var metadata: [String: String]?
 
     /// Creates a measurement.
     public init(phase: AnalysisPhase, value: String? = nil, message: String? = nil) {

@@ -2,10 +2,9 @@ import Foundation
 import TurnoutCore
 import TurnoutRuntime
 
-
-
 /// The `job` provider on a single host: runs the job's first container as a process (argv, never a
-/// shell string); exit 0 is a successful measurement, any other exit a failed one.
+/// shell string) through `BoundedCommand`, in its own process group killed with it on timeout; exit 0 is a
+/// successful measurement, any other exit a failed one.
 public struct JobMetricProvider: MetricProvider {
     /// Seconds a job may run when its spec sets no `activeDeadlineSeconds`.
     public var defaultTimeoutSeconds: Double
@@ -23,30 +22,26 @@ public struct JobMetricProvider: MetricProvider {
         guard !argv.isEmpty else {
             return TurnoutCore.Measurement(phase: .error, message: "metric \(metric.name): container \(container.name) has no command; a local job needs one")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = argv
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? ProcessSpawner.defaultSearchPath]
         for variable in container.env ?? [] { environment[variable.name] = variable.value ?? "" }
-        process.environment = environment
-        let timeout = Double(job.spec.activeDeadlineSeconds ?? 0) > 0 ? Double(job.spec.activeDeadlineSeconds ?? 0) : defaultTimeoutSeconds
+        let deadline = Double(job.spec.activeDeadlineSeconds ?? 0)
+        let timeout = deadline > 0 ? deadline : defaultTimeoutSeconds
+        let exit: ProcessHandle.Exit?
         do {
-            try process.run()
+            exit = try await BoundedCommand.run(arguments: argv, environment: environment, workingDirectory: nil, output: .discard, timeout: timeout)
         } catch {
-            return TurnoutCore.Measurement(phase: .error, message: "run job \(argv[0]) for metric \(metric.name): \(error.localizedDescription)")
+            return TurnoutCore.Measurement(phase: .error, message: "run job \(argv[0]) for metric \(metric.name): \(error)")
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                return TurnoutCore.Measurement(phase: .error, message: "job \(argv[0]) for metric \(metric.name) ran longer than \(Int(timeout))s")
-            }
-            try? await Task.sleep(for: .milliseconds(20))
+        guard let exit else {
+            return TurnoutCore.Measurement(phase: .error, message: "job \(argv[0]) for metric \(metric.name) ran longer than \(Int(timeout))s")
         }
-        let status = process.terminationStatus
-        return TurnoutCore.Measurement(phase: status == 0 ? .successful : .failed, value: "\(status)", message: status == 0 ? nil : "job exited with status \(status)")
+        switch exit {
+        case .exited(let status):
+            return TurnoutCore.Measurement(phase: status == 0 ? .successful : .failed, value: "\(status)", message: status == 0 ? nil : "job exited with status \(status)")
+        case .signaled(let signal):
+            return TurnoutCore.Measurement(phase: .failed, value: "signal \(signal)", message: "job \(argv[0]) for metric \(metric.name) was \(exit)")
+        case .vanished:
+            return TurnoutCore.Measurement(phase: .error, message: "job \(argv[0]) for metric \(metric.name) \(exit)")
+        }
     }
 }

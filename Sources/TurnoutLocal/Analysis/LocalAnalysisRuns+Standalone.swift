@@ -1,4 +1,5 @@
 import TurnoutCore
+import TurnoutRuntime
 
 extension LocalAnalysisRuns {
     /// The rollout name standalone runs are kept under in the store.
@@ -8,7 +9,7 @@ extension LocalAnalysisRuns {
     /// due; a run with the same name is left as it is (runs are not updated by a second apply).
     public func startStandalone(_ run: AnalysisRun) async throws {
         guard let name = run.metadata.name, try store.analysisRun(named: name) == nil else { return }
-        let now = clock.now()
+        let now = driver.clock.now()
         var run = run
         var status = AnalysisRunStatus(phase: run.spec.metrics.isEmpty ? .error : .running)
         status.startedAt = now.rfc3339
@@ -24,8 +25,6 @@ extension LocalAnalysisRuns {
 
     /// Takes the due measurements of every standalone run that is still running.
     public func measureStandaloneRuns() async throws {
-        for record in try store.analysisRuns(ofRollout: Self.standaloneRollout) where !record.phase.isCompleted && !record.isTerminated {
-            try await measureDue(record)
-        }
+        try await driver.measureDue(ofRollout: store.key(named: Self.standaloneRollout))
     }
 }

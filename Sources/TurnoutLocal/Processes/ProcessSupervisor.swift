@@ -85,7 +85,13 @@ public actor ProcessSupervisor: Workloads {
     /// Saves `targets` (without `deleting`) and makes the rollout's processes match them.
     public func apply(_ targets: [RevisionTarget], deleting: [String], for rollout: Rollout) throws {
         minReadySecondsByRollout[rollout.name] = Double(max(0, rollout.spec.minReadySeconds ?? 0))
-        let kept = targets.filter { !deleting.contains($0.hash) }
+        // A revision is immutable: an existing revision keeps its template (the `Workloads` contract).
+        let existing = try self.targets(of: rollout.name)
+        let kept = targets.filter { !deleting.contains($0.hash) }.map { target in
+            var target = target
+            if let template = existing.first(where: { $0.hash == target.hash })?.template { target.template = template }
+            return target
+        }
         if kept != targetsByRollout[rollout.name] {
             try store.saveRevisionTargets(kept, forRollout: rollout.name)
             targetsByRollout[rollout.name] = kept

@@ -25,7 +25,8 @@ public actor LocalRuntime {
     let router: ProxyTrafficRouter
     let analysisRuns: LocalAnalysisRuns
     let driver: RolloutDriver
-    let loop: ReconcileLoop
+    /// Looks at every rollout by name: when woken, when a decision asks, and every resync interval.
+    let loop: WorkQueue<String>
     /// Reconciles, operations and deletes take turns, so none acts on a rollout another has just changed.
     let rolloutGate = SerialGate()
     private let lock: StateDirectoryLock
@@ -39,8 +40,6 @@ public actor LocalRuntime {
     var background: [Task<Void, Never>] = []
     /// The last reconcile failure of each rollout, shown in its view until a reconcile succeeds.
     var reconcileErrors: [String: String] = [:]
-    /// Consecutive reconcile failures of each rollout, for backoff.
-    private var failureCounts: [String: Int] = [:]
     /// Subscribers of `watch`, pinged when their rollout may have changed.
     var watchers: [UInt64: (rollout: String, ping: AsyncStream<Void>.Continuation)] = [:]
     var nextWatcherID: UInt64 = 0
@@ -97,10 +96,10 @@ public actor LocalRuntime {
         driver = RolloutDriver(store: store, workloads: supervisor, router: router, analysisRuns: analysisRuns, clock: configuration.clock, logger: logger)
         // The loop calls back into the runtime, which exists only once the loop does: `Reference` breaks the cycle.
         let reference = Reference<LocalRuntime>()
-        loop = ReconcileLoop(
-            resyncInterval: configuration.resyncIntervalSeconds,
-            names: { (try? store.rollouts().map(\.name)) ?? [] },
-            reconcile: { name in await reference.value?.reconcile(name) ?? configuration.resyncIntervalSeconds }
+        loop = WorkQueue(
+            workers: 1, clock: ContinuousWorkQueueClock(), policy: .standard, resyncInterval: configuration.resyncIntervalSeconds,
+            keys: { (try? store.rollouts().map(\.name)) ?? [] },
+            reconcile: { name in try await reference.value?.reconcile(name) }
         )
         reference.value = self
     }
@@ -171,30 +170,28 @@ public actor LocalRuntime {
 
     // MARK: Reconciling
 
-    /// One look at a rollout; returns seconds until the next.
-    func reconcile(_ name: String) async -> Double {
-        let resync = configuration.resyncIntervalSeconds
+    /// One look at a rollout; returns seconds until the next look (`nil`: at the next wake or resync).
+    /// Throws to have the work queue retry with backoff: silently for a retryable error (a conflict with an
+    /// operation, a busy database), logged and shown in the rollout's view for any other.
+    func reconcile(_ name: String) async throws -> Double? {
         do {
-            let driver = driver
-            let decision = try await rolloutGate.run { try await driver.reconcile(rolloutNamed: name) }
+            let (driver, key) = (driver, store.key(named: name))
+            let decision = try await rolloutGate.run { try await driver.reconcile(key) }
             reconcileErrors[name] = nil
-            failureCounts[name] = nil
             notifyWatchers(of: name)
-            return decision?.requeueAfter.map { max(0.05, $0) } ?? resync
-        } catch let error as LocalStoreError where error.isRetryable {
-            return 0.05
-        } catch LocalStoreError.rolloutNotFound {
-            return resync
+            return decision?.requeueAfter.map { max(0.05, $0) }
+        } catch where RetryReason(of: error) != nil {
+            throw error
+        } catch where (try? store.rollout(named: name)) == nil {
+            return nil
         } catch {
-            let failures = (failureCounts[name] ?? 0) + 1
-            failureCounts[name] = failures
             let message = "\(error)"
             if reconcileErrors[name] != message {
                 logger.error("reconcile: \(message)", metadata: ["rollout.name": "\(name)"])
             }
             reconcileErrors[name] = message
             notifyWatchers(of: name)
-            return min(30, 0.25 * Double(1 << min(failures, 7)))
+            throw error
         }
     }
 

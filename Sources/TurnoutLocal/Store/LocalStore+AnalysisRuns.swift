@@ -1,4 +1,5 @@
 import GRDB
+import TurnoutRuntime
 import TurnoutCore
 
 extension LocalStore {

@@ -3,6 +3,42 @@ import TurnoutCore
 import TurnoutRuntime
 
 extension LocalStore: RolloutStore {
+    /// The key of the object with a name in the store's one namespace.
+    public func key(named name: String) -> ObjectKey {
+        ObjectKey(namespace: namespace, name: name)
+    }
+
+    /// Whether a key names the store's one namespace; every other namespace is empty on the single host.
+    public func holds(_ key: ObjectKey) -> Bool {
+        key.namespace == namespace
+    }
+
+    /// The rollout with a key; `nil` when there is none or the key names another namespace.
+    public func rollout(_ key: RolloutKey) throws -> Rollout? {
+        guard holds(key) else { return nil }
+        return try rollout(named: key.name)
+    }
+
+    /// The template with a key (a cluster-scoped one by name alone); `nil` when there is none.
+    public func analysisTemplate(_ key: ObjectKey, clusterScoped: Bool) throws -> AnalysisTemplate? {
+        guard clusterScoped || holds(key) else { return nil }
+        return try analysisTemplate(named: key.name, clusterScoped: clusterScoped)
+    }
+
+    /// Replaces the status of the rollout with a key, as `saveStatus(_:ofRollout:expectedResourceVersion:)`
+    /// does; returns the rollout as stored afterwards. A key in another namespace is `rolloutNotFound`.
+    @discardableResult
+    public func saveStatus(_ status: RolloutStatus, of key: RolloutKey, expectedResourceVersion: String?) throws -> Rollout {
+        guard holds(key) else { throw LocalStoreError.rolloutNotFound(action: "save status of", rollout: key.description) }
+        return try saveStatus(status, ofRollout: key.name, expectedResourceVersion: expectedResourceVersion)
+    }
+
+    /// Appends events for the rollout with a key; a key in another namespace is `rolloutNotFound`.
+    public func record(_ events: [RolloutEvent], for key: RolloutKey, at time: Instant) throws {
+        guard holds(key) else { throw LocalStoreError.rolloutNotFound(action: "record events of", rollout: key.description) }
+        try record(events, forRollout: key.name, at: time)
+    }
+
     /// The rollout with a name, with its status, generation and resourceVersion; `nil` when there is none.
     public func rollout(named name: String) throws -> Rollout? {
         guard case .rollout(let rollout)? = try object(kind: "Rollout", name: name) else { return nil }
@@ -20,7 +56,8 @@ extension LocalStore: RolloutStore {
     /// Fails with a retryable `conflict` and writes nothing when `status.observedGeneration` is set and differs
     /// from the stored generation: the spec was changed after the status was computed. A status equal to the
     /// stored one writes nothing. Fails with `rolloutNotFound` when the rollout is gone.
-    public func saveStatus(_ status: RolloutStatus, ofRollout name: String) throws {
+    @discardableResult
+    public func saveStatus(_ status: RolloutStatus, ofRollout name: String) throws -> Rollout {
         try saveStatus(status, ofRollout: name, expectedResourceVersion: nil)
     }
 
@@ -29,11 +66,12 @@ extension LocalStore: RolloutStore {
     /// Fails with a retryable `conflict` and writes nothing when the rollout's resourceVersion is not
     /// `expectedResourceVersion` (any write since it was read, status included), or when
     /// `status.observedGeneration` is set and differs from the stored generation. A status equal to the stored
-    /// one writes nothing and keeps the version.
-    public func saveStatus(_ status: RolloutStatus, ofRollout name: String, expectedResourceVersion: String?) throws {
+    /// one writes nothing and keeps the version. Returns the rollout as stored afterwards.
+    @discardableResult
+    public func saveStatus(_ status: RolloutStatus, ofRollout name: String, expectedResourceVersion: String?) throws -> Rollout {
         let action = "save status of"
         let reference = "\(namespace)/\(name)"
-        try write("\(action) rollout \(reference)") { db in
+        return try write("\(action) rollout \(reference)") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT status, generation, version FROM object WHERE kind = 'Rollout' AND namespace = ? AND name = ?", arguments: [namespace, name]) else {
                 throw LocalStoreError.rolloutNotFound(action: action, rollout: reference)
             }
@@ -46,9 +84,14 @@ extension LocalStore: RolloutStore {
                 throw LocalStoreError.conflict(action: action, rollout: reference, reason: "its spec is at generation \(generation), the status describes generation \(observed)")
             }
             let text = try JSONColumn.encode(status, action: "\(action) rollout \(reference)")
-            guard text != row["status"] as String? else { return }
-            try db.execute(sql: "UPDATE object SET status = ?, version = version + 1, updatedAt = ? WHERE kind = 'Rollout' AND namespace = ? AND name = ? AND version = ?",
-                           arguments: [text, now, namespace, name, version])
+            if text != row["status"] as String? {
+                try db.execute(sql: "UPDATE object SET status = ?, version = version + 1, updatedAt = ? WHERE kind = 'Rollout' AND namespace = ? AND name = ? AND version = ?",
+                               arguments: [text, now, namespace, name, version])
+            }
+            guard let updated = try fetchObjectRow(kind: "Rollout", name: name, in: db), case .rollout(let stored) = try manifestObject(updated) else {
+                throw LocalStoreError.rolloutNotFound(action: action, rollout: reference)
+            }
+            return stored
         }
     }
 

@@ -1,5 +1,7 @@
+import TurnoutRuntime
+
 /// Errors of the local state store; each message names the failed action and its object.
-public enum LocalStoreError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum LocalStoreError: RetryableError, Sendable, Hashable, CustomStringConvertible {
     /// The state directory could not be created or is not a directory.
     case stateDirectory(path: String, reason: String)
     /// An object in an apply is not acceptable; nothing was written.
@@ -22,13 +24,16 @@ public enum LocalStoreError: Error, Sendable, Hashable, CustomStringConvertible 
     case database(action: String, reason: String, isBusy: Bool)
 
     /// Whether trying the same action again (after reading again) may succeed.
-    public var isRetryable: Bool {
+    public var isRetryable: Bool { retryReason != nil }
+
+    /// A conflict is `.conflict`; a busy or locked database is `.transient`; everything else fails again.
+    public var retryReason: RetryReason? {
         switch self {
-        case .conflict: return true
-        case .database(_, _, let isBusy): return isBusy
+        case .conflict: return .conflict
+        case .database(_, _, let isBusy): return isBusy ? .transient : nil
         case .stateDirectory, .invalidObject, .unsupportedNamespace, .duplicateObject, .rolloutNotFound,
              .analysisRunNotFound, .encoding, .corruptRow:
-            return false
+            return nil
         }
     }
 

@@ -28,10 +28,14 @@ public struct RolloutDriver: Sendable {
         self.logger = logger
     }
 
-    /// Reconciles one rollout; returns the decision carried out, or `nil` when the rollout does not exist.
+    /// Reconciles one rollout: measures its analysis runs that are due, reads the snapshot, decides and
+    /// carries the decision out; returns the decision, or `nil` when the rollout does not exist.
+    /// A `RetryableError` with reason `.conflict` means the rollout changed while it was looked at: nothing
+    /// was carried out, and looking again soon is right.
     @discardableResult
-    public func reconcile(rolloutNamed name: String) async throws -> Decision? {
-        guard let rollout = try await store.rollout(named: name) else { return nil }
+    public func reconcile(_ key: RolloutKey) async throws -> Decision? {
+        guard let rollout = try await store.rollout(key) else { return nil }
+        try await analysisRuns.measureDue(of: rollout)
         let snapshot = RolloutSnapshot(
             rollout: rollout,
             revisions: try await workloads.revisions(of: rollout),
@@ -44,23 +48,35 @@ public struct RolloutDriver: Sendable {
         return decision
     }
 
-    /// Applies a decision: revisions, traffic, analysis, then status (refused if the rollout changed meanwhile; the next reconcile retries).
+    /// Applies a decision: status first, then revisions, traffic, analysis (and the new runs' first measurements) and events.
+    ///
+    /// The status is saved first, guarded by the resourceVersion the snapshot was read at, so a decision made
+    /// from a stale snapshot (another reconcile, an operation or a lagging cache changed the rollout since)
+    /// fails with a conflict before it has any side effect: it can never move traffic back to a weight an
+    /// earlier decision already confirmed, nor scale a revision the newer status no longer wants. Saving the
+    /// status before the side effects is safe because the engine is level-based: it never counts a step as
+    /// done from its own requests, only from what the workloads and the router report, so a crash between
+    /// the status and the side effects is repaired by the next reconcile, which asks for the same again.
     func carryOut(_ decision: Decision, for rollout: Rollout) async throws {
         var metadata = logger
-        metadata[metadataKey: "rollout.name"] = "\(rollout.name)"
-        try await workloads.apply(decision.revisions, deleting: decision.revisionsToDelete, for: rollout)
+        metadata[metadataKey: "rollout.name"] = "\(rollout.key)"
+        let saved = try await store.saveStatus(decision.status, of: rollout.key, expectedResourceVersion: rollout.metadata.resourceVersion)
+        try await workloads.apply(decision.revisions, deleting: decision.revisionsToDelete, for: saved)
         if let traffic = decision.traffic {
-            try await router.setTraffic(traffic, for: rollout)
+            try await router.setTraffic(traffic, for: saved)
         }
         for name in decision.analysisRunsToTerminate {
-            try await analysisRuns.terminate(name)
+            try await analysisRuns.terminate(rollout.key.sibling(named: name))
         }
         for request in decision.analysisRunsToStart {
-            try await analysisRuns.start(request, for: rollout)
+            try await analysisRuns.start(request, for: saved)
         }
-        try await store.saveStatus(decision.status, ofRollout: rollout.name, expectedResourceVersion: rollout.metadata.resourceVersion)
+        if !decision.analysisRunsToStart.isEmpty {
+            // A new run's first measurement is usually due at once; the next reconcile sees its result.
+            try await analysisRuns.measureDue(of: saved)
+        }
         if !decision.events.isEmpty {
-            try await store.record(decision.events, forRollout: rollout.name, at: clock.now())
+            try await store.record(decision.events, for: rollout.key, at: clock.now())
             for event in decision.events {
                 metadata.log(level: event.isWarning ? .warning : .info, "\(event.message)", metadata: ["rollout.event": "\(event.reason.rawValue)"])
             }

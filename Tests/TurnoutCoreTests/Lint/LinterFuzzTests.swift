@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TurnoutCore
+import TurnoutTestSupport
 
 /// The real loader and linter on thousands of mutated copies of the seeds' and examples' manifests.
 @Suite struct LinterFuzzTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TurnoutCore
+import TurnoutTestSupport
 
 @Suite struct NodeDecoderFuzzTests {
 

@@ -36,20 +36,31 @@ import TurnoutRuntime
     @Test func passTemplateKeepsRunningOnItsInterval() async throws {
         try await withRuns { runs, clock, rollout in
             try await runs.start(request("pass"), for: rollout)
-            #expect(try await runs.runs(of: rollout).map(\.phase) == [.running])
+            #expect(try await runs.measuredRuns(of: rollout).map(\.phase) == [.running])
+            clock.advance(15)
+            #expect(try await runs.measuredRuns(of: rollout).map(\.phase) == [.running])
+            try await runs.terminate("demo-pass")
+            #expect(try await runs.measuredRuns(of: rollout).first?.phase.isCompleted == true)
+        }
+    }
+
+    @Test func readingRunsMeasuresNothingUntilMeasureDueIsCalled() async throws {
+        try await withRuns { runs, clock, rollout in
+            try await runs.start(request("fail"), for: rollout)
             clock.advance(15)
             #expect(try await runs.runs(of: rollout).map(\.phase) == [.running])
-            try await runs.terminate("demo-pass")
-            #expect(try await runs.runs(of: rollout).first?.phase.isCompleted == true)
+            #expect(try await runs.runs(of: rollout).map(\.phase) == [.running])
+            try await runs.measureDue(of: rollout)
+            #expect(try await runs.runs(of: rollout).map(\.phase) == [.failed])
         }
     }
 
     @Test func failTemplateFailsAtTheSecondMeasurement() async throws {
         try await withRuns { runs, clock, rollout in
             try await runs.start(request("fail"), for: rollout)
-            #expect(try await runs.runs(of: rollout).map(\.phase) == [.running])
+            #expect(try await runs.measuredRuns(of: rollout).map(\.phase) == [.running])
             clock.advance(15)
-            let states = try await runs.runs(of: rollout)
+            let states = try await runs.measuredRuns(of: rollout)
             #expect(states.map(\.phase) == [.failed])
             #expect(states.first?.message == "metric \"fail\" assessed Failed: 2 failed, 0 inconclusive, 0 errors")
         }
@@ -58,7 +69,7 @@ import TurnoutRuntime
     @Test func missingTemplateIsAnErrorRunNotACrash() async throws {
         try await withRuns { runs, _, rollout in
             try await runs.start(request("nope"), for: rollout)
-            let state = try #require(try await runs.runs(of: rollout).first)
+            let state = try #require(try await runs.measuredRuns(of: rollout).first)
             #expect(state.phase == .error)
             #expect(state.message == "analysis templates not found: nope")
         }
@@ -123,7 +134,7 @@ import TurnoutRuntime
     @Test func argumentsComeFromTheRolloutSecretsAndFields() async throws {
         try await withArgsRuns { runs, store, rollout in
             try await runs.start(argsRequest([AnalysisRunArgument(name: "hash", valueFrom: ArgumentValueFrom(podTemplateHashValue: "Latest"))]), for: rollout)
-            #expect(try await runs.runs(of: rollout).map(\.phase) == [.successful])
+            #expect(try await runs.measuredRuns(of: rollout).map(\.phase) == [.successful])
             let run = try #require(try store.analysisRun(named: "demo-args")?.run)
             #expect(run.spec.args?.first { $0.name == "hash" }?.value == "new")
             #expect(run.spec.args?.first { $0.name == "app" }?.value == "demo")
@@ -136,16 +147,24 @@ import TurnoutRuntime
     @Test func aWrongArgumentFailsTheMeasurement() async throws {
         try await withArgsRuns { runs, _, rollout in
             try await runs.start(argsRequest([AnalysisRunArgument(name: "hash", valueFrom: ArgumentValueFrom(podTemplateHashValue: "Stable"))]), for: rollout)
-            #expect(try await runs.runs(of: rollout).map(\.phase) == [.failed])
+            #expect(try await runs.measuredRuns(of: rollout).map(\.phase) == [.failed])
         }
     }
 
     @Test func aMissingArgumentIsAnErrorRunNamingIt() async throws {
         try await withArgsRuns { runs, _, rollout in
             try await runs.start(argsRequest([]), for: rollout)
-            let state = try #require(try await runs.runs(of: rollout).first)
+            let state = try #require(try await runs.measuredRuns(of: rollout).first)
             #expect(state.phase == .error)
             #expect(state.message == "argument \"hash\" has no value: give it one in the rollout's analysis args or a default in the template")
         }
+    }
+}
+
+extension LocalAnalysisRuns {
+    /// Takes what is due, then reads the runs, as a reconcile does.
+    func measuredRuns(of rollout: Rollout) async throws -> [AnalysisRunState] {
+        try await measureDue(of: rollout)
+        return try await runs(of: rollout)
     }
 }

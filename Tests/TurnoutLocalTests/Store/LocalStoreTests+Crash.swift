@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TurnoutCore
 import TurnoutLocal
+import TurnoutTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,24 +15,12 @@ extension LocalStoreTests {
         try CrashWriter.run(in: directory)
     }
 
-    /// A small deterministic generator, so kill delays are the same every run.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(.enabled(if: CrashWriter.directory == nil && FileManager.default.fileExists(atPath: "/proc/self/exe"), "re-executes the test binary through /proc/self/exe"),
           .timeLimit(.minutes(2)))
     func killedWriterLeavesEveryWriteWholeOrAbsent() throws {
         let directory = StoreFixture.stateDirectory()
         defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
-        var random = SplitMix64(state: 42)
+        var random = SplitMix64(seed: 42)
         var previous: CrashWriter.State?
         for round in 1...10 {
             let acknowledged = try runWriterUntilKilled(directory: directory, delayMilliseconds: Int.random(in: 0..<40, using: &random))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TurnoutCore
+import TurnoutRuntime
 import TurnoutLocal
 
 extension LocalStoreTests {

@@ -17,13 +17,13 @@ extension LocalStoreTests {
         try await StoreFixture.withStoreAsync { store in
             _ = try store.apply([StoreFixture.rollout()])
             let port: any RolloutStore = store
-            let read = try #require(try await port.rollout(named: "web"))
+            let read = try #require(try await port.rollout(store.key(named: "web")))
             #expect(read.metadata.generation == 1)
             // A user applies a new image while the engine is deciding about generation 1.
             _ = try store.apply([StoreFixture.rollout(image: "argoproj/rollouts-demo:green")])
 
             await #expect {
-                try await port.saveStatus(Self.status(.healthy, observedGeneration: 1), ofRollout: "web", expectedResourceVersion: nil)
+                try await port.saveStatus(Self.status(.healthy, observedGeneration: 1), of: store.key(named: "web"), expectedResourceVersion: nil)
             } throws: { error in
                 guard let error = error as? LocalStoreError, case .conflict = error else { return false }
                 return error.isRetryable && error.description == "save status of rollout default/web: its spec is at generation 2, the status describes generation 1; read it again and retry"
@@ -32,7 +32,7 @@ extension LocalStoreTests {
             #expect(stored.status == nil)
             #expect(stored.spec.template?.spec.containers.first?.image == "argoproj/rollouts-demo:green")
 
-            try await port.saveStatus(Self.status(.progressing, observedGeneration: 2), ofRollout: "web", expectedResourceVersion: nil)
+            try await port.saveStatus(Self.status(.progressing, observedGeneration: 2), of: store.key(named: "web"), expectedResourceVersion: nil)
             stored = try #require(try store.rollout(named: "web"))
             #expect(stored.status == Self.status(.progressing, observedGeneration: 2))
             #expect(stored.spec.template?.spec.containers.first?.image == "argoproj/rollouts-demo:green")

@@ -3,27 +3,10 @@ import Testing
 import TurnoutCore
 @testable import TurnoutProviders
 import TurnoutProxy
+import TurnoutTestSupport
 
 /// The judge provider over proxy metrics: a canary 30 % slower fails, one from the same distribution passes.
 @Suite struct JudgeMetricProviderTests {
-    /// A seeded generator (SplitMix64) so samples are the same on every run.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        /// Log-normal latency in microseconds: median `median` ms, sigma 0.4.
-        mutating func latency(median: Double) -> UInt64 {
-            let normal = sqrt(-2 * log(max(uniform(), 1e-12))) * cos(2 * .pi * uniform())
-            return UInt64(median * exp(0.4 * normal) * 1000)
-        }
-    }
-
     static let judge = JudgeMetric(metrics: [
         JudgeMetricCriterion(name: "latency", kind: .latency, allowedIncrease: 1.1),
         JudgeMetricCriterion(name: "errors", kind: .errorRate, critical: true),
@@ -31,7 +14,7 @@ import TurnoutProxy
 
     func traffic(canaryMedian: Double, canaryErrors: UInt64 = 0, seed: UInt64) -> FakeProxyMetrics {
         let metrics = FakeProxyMetrics()
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<400 { metrics.add(revision: "old", latencyMicroseconds: random.latency(median: 100)) }
         for _ in 0..<400 { metrics.add(revision: "new", latencyMicroseconds: random.latency(median: canaryMedian)) }
         metrics.add(revision: "old", status: .serverError, count: 2)
@@ -99,5 +82,13 @@ import TurnoutProxy
         let errors = JudgeSamples.errors(series)
         #expect(errors.count == 2_000)
         #expect(errors.filter { $0 == 1 }.count == 400)
+    }
+}
+
+extension SplitMix64 {
+    /// Log-normal latency in microseconds: median `median` ms, sigma 0.4.
+    mutating func latency(median: Double) -> UInt64 {
+        let normal = sqrt(-2 * log(max(uniform(), 1e-12))) * cos(2 * .pi * uniform())
+        return UInt64(median * exp(0.4 * normal) * 1000)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import TurnoutCore
+import TurnoutTestSupport
 
 /// Random inputs never crash the parser or the evaluator: every failure is an `ExpressionError`
 /// whose column lies inside the text (or one past its end).

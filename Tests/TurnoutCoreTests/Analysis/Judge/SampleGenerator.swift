@@ -1,4 +1,5 @@
 import Foundation
+import TurnoutTestSupport
 
 /// Seeded random samples for judge tests: SplitMix64 for bits, Box-Muller for normals, and
 /// log-normal latencies. The same seed gives the same samples on every platform.

@@ -31,8 +31,8 @@ import TurnoutSimulation
         let clock = SimulatedClock(start: Instant(secondsSinceEpoch: 0))
         let runtime = SimulatedRuntime(rollout: canaryRollout(), templates: [], outcomes: [:], podReadySeconds: 0, clock: clock)
         let router = StuckRouter()
-        let driver = RolloutDriver(store: runtime, workloads: runtime, router: router, analysisRuns: runtime, clock: clock, logger: Logger(label: "test"))
-        for _ in 0..<3 { try await driver.reconcile(rolloutNamed: "demo") }
+        let driver = RolloutDriver(store: runtime, workloads: runtime, router: router, analysisRuns: runtime.analysisRuns, clock: clock, logger: Logger(label: "test"))
+        for _ in 0..<3 { try await driver.reconcile(RolloutKey(name: "demo")) }
         let healthy = await runtime.rollout
         #expect(healthy.status?.phase == .healthy)
 
@@ -41,7 +41,7 @@ import TurnoutSimulation
         var last: Decision?
         for second in 1...20 {
             clock.advance(to: Instant(secondsSinceEpoch: Double(second)))
-            last = try await driver.reconcile(rolloutNamed: "demo")
+            last = try await driver.reconcile(RolloutKey(name: "demo"))
         }
         let decision = try #require(last)
         #expect(decision.status.currentStepIndex == 0)
@@ -57,7 +57,7 @@ import TurnoutSimulation
     @Test func missingRolloutIsNotAnError() async throws {
         let clock = SimulatedClock(start: Instant(secondsSinceEpoch: 0))
         let runtime = SimulatedRuntime(rollout: canaryRollout(), templates: [], outcomes: [:], podReadySeconds: 0, clock: clock)
-        let driver = RolloutDriver(store: runtime, workloads: runtime, router: runtime, analysisRuns: runtime, clock: clock, logger: Logger(label: "test"))
-        #expect(try await driver.reconcile(rolloutNamed: "other") == nil)
+        let driver = RolloutDriver(store: runtime, workloads: runtime, router: runtime, analysisRuns: runtime.analysisRuns, clock: clock, logger: Logger(label: "test"))
+        #expect(try await driver.reconcile(RolloutKey(name: "other")) == nil)
     }
 }

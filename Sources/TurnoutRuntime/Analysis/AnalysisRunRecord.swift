@@ -1,6 +1,7 @@
 import TurnoutCore
 
-/// An analysis run the runtime started for a rollout: the resolved run (spec and status) and what it judges.
+/// An analysis run the runtime started for a rollout (or one applied on its own): the resolved run (spec
+/// and status, in the rollout's namespace) and what it judges.
 public struct AnalysisRunRecord: Sendable, Hashable {
     /// The rollout the run belongs to.
     public var rollout: String
@@ -23,6 +24,11 @@ public struct AnalysisRunRecord: Sendable, Hashable {
         self.run = run
         self.isTerminated = isTerminated
         self.createdAt = createdAt
+    }
+
+    /// The run's key: its namespace (`default` when it names none) and name.
+    public var key: ObjectKey {
+        ObjectKey(namespace: run.metadata.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? ObjectKey.defaultNamespace, name: name)
     }
 
     /// The run's name, or an empty string when its metadata has none.
