@@ -84,7 +84,7 @@ final class ClientReadGate: ChannelDuplexHandler, RemovableChannelHandler {
         isDelivering = true
         var delivered = false
         while var buffer = held, buffer.readableBytes > 0, !receiverIsPaused {
-            let count = receiver == nil ? buffer.readableBytes : min(Self.sliceBytes, buffer.readableBytes)
+            let count = min(receiver?.inputSliceBytes ?? buffer.readableBytes, buffer.readableBytes)
             let slice = buffer.readSlice(length: count)!
             held = buffer.readableBytes > 0 ? buffer : nil
             delivered = true

@@ -336,6 +336,18 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         return !connection.isWritable
     }
 
+    /// How many bytes the read gate hands over at a time: a 4 KiB slice while requests may follow (it bounds the
+    /// requests decoded ahead), but a request body in progress goes on whole, since body bytes decode to
+    /// themselves (up to what remains of a `Content-Length` body plus one slice; a chunked body a read at a time).
+    var inputSliceBytes: Int {
+        guard let exchange, !exchange.requestComplete else { return ClientReadGate.sliceBytes }
+        switch exchange.facts.framing {
+        case .none: return ClientReadGate.sliceBytes
+        case .contentLength(let length): return max(0, length - exchange.bodyBytesReceived) + ClientReadGate.sliceBytes
+        case .chunked: return Int.max
+        }
+    }
+
     /// Whether the read gate should hold the client's bytes back (lingering and tunnels take everything).
     var holdsClientInput: Bool { !isLingering && !isTunnel && shouldPauseReading }
 
