@@ -5,16 +5,15 @@ extension LocalRuntime {
     /// Lints every file together and applies every object in one transaction; any lint error rejects all of it.
     public func apply(_ request: ApplyRequest) async throws(RuntimeServiceError) -> ApplyResponse {
         try await serving("apply") {
-            var set = ManifestSet()
-            for file in request.files {
-                set = set.merged(with: ManifestLoader.load(text: file.manifest, file: file.file))
-            }
             // Linted as written; then Deployments and ReplicaSets run as Rollouts with a rolling update.
-            let workloads = DeploymentWorkload.translate(set.documents)
-            let diagnostics = (set.diagnostics + workloads.diagnostics + Linter.lint(set) + (try takeovers(in: workloads.documents))).sorted {
-                ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
+            var workloads: (documents: [ManifestDocument], diagnostics: [Diagnostic]) = ([], [])
+            let linted = try LintedManifests(texts: request.files.map { (file: $0.file, text: $0.manifest) }) { set in
+                workloads = DeploymentWorkload.translate(set.documents)
+                return workloads.diagnostics + (try takeovers(in: workloads.documents))
             }
-            let errors = diagnostics.filter(\.isError)
+            var set = linted.set
+            let diagnostics = linted.diagnostics
+            let errors = linted.errors
             guard errors.isEmpty else {
                 throw RuntimeServiceError.invalidManifest(
                     "apply rejected: \(errors.count) error(s) in \(Set(errors.map(\.location.file)).sorted().joined(separator: ", ")); nothing was changed",
@@ -71,7 +70,7 @@ extension LocalRuntime {
     /// A deleted Rollout's analysis runs are terminated and its replicas drained and stopped; its runtime state
     /// is forgotten once they are gone.
     public func delete(kind: String, name: String) async throws(RuntimeServiceError) -> DeleteResponse {
-        let kind = Self.canonicalKind(kind)
+        let kind = ObjectKind.canonical(kind)
         return try await serving("delete \(kind)/\(name)") {
             guard kind == "Rollout" || DeploymentWorkload.kinds.contains(kind) else {
                 guard try store.delete(kind: kind, name: name) else {
@@ -117,21 +116,5 @@ extension LocalRuntime {
         } catch {
             logger.error("forget deleted rollout: \(error)", metadata: ["rollout.name": "\(name)"])
         }
-    }
-
-    /// The stored kind for what people type: `rollout`, `rollouts`, `ro` → `Rollout`, and so on.
-    static func canonicalKind(_ text: String) -> String {
-        let known: [String: String] = [
-            "rollout": "Rollout", "rollouts": "Rollout", "ro": "Rollout",
-            "deployment": "Deployment", "deployments": "Deployment", "deploy": "Deployment",
-            "replicaset": "ReplicaSet", "replicasets": "ReplicaSet", "rs": "ReplicaSet",
-            "service": "Service", "services": "Service", "svc": "Service",
-            "ingress": "Ingress", "ingresses": "Ingress", "ing": "Ingress",
-            "analysistemplate": "AnalysisTemplate", "analysistemplates": "AnalysisTemplate",
-            "clusteranalysistemplate": "ClusterAnalysisTemplate", "clusteranalysistemplates": "ClusterAnalysisTemplate",
-            "analysisrun": "AnalysisRun", "analysisruns": "AnalysisRun",
-            "secret": "Secret", "secrets": "Secret", "configmap": "ConfigMap", "configmaps": "ConfigMap",
-        ]
-        return known[text.lowercased()] ?? text
     }
 }

@@ -34,18 +34,12 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var manifests: [ManifestFile] = []
-        for path in ManifestFiles.expand(files + moreFiles) {
-            if path == "-" {
-                manifests.append(ManifestFile(file: "<stdin>", manifest: String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)))
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-                Terminal.writeError("error: apply \(path): \(reason)")
-                throw ExitCode.failure
-            }
-            manifests.append(ManifestFile(file: path, manifest: String(decoding: data, as: UTF8.self)))
+        let manifests: [ManifestFile]
+        do {
+            manifests = try ManifestFiles.manifests(files + moreFiles)
+        } catch {
+            Terminal.writeError("error: apply \(error)")
+            throw ExitCode.failure
         }
         let response = try await runtime.withRuntime { try await $0.apply(ApplyRequest(files: manifests)) }
         if !response.warnings.isEmpty { Terminal.writeError(ApplyResponseRenderer.renderWarnings(response)) }

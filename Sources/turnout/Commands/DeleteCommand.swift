@@ -1,5 +1,6 @@
 import ArgumentParser
 import TurnoutCore
+import TurnoutService
 
 /// `turnout delete rollout NAME` or `turnout delete -f FILE`: removes objects from the local runtime.
 struct DeleteCommand: AsyncParsableCommand {
@@ -34,7 +35,7 @@ struct DeleteCommand: AsyncParsableCommand {
     func run() async throws {
         var targets: [(String, String)] = []
         if files.isEmpty {
-            targets = [(Self.kind(object[0]), object[1])]
+            targets = [(ObjectKind.canonical(object[0]), object[1])]
         } else {
             let set = ManifestFiles.load(files)
             let errors = set.diagnostics.filter(\.isError)
@@ -52,19 +53,6 @@ struct DeleteCommand: AsyncParsableCommand {
                 let deleted = try await runtime.delete(kind: kind, name: name)
                 Terminal.write("\(deleted.kind)/\(deleted.name) deleted")
             }
-        }
-    }
-
-    /// The kind a command-line word names: `rollout`, `ro` → `Rollout`; others capitalised.
-    static func kind(_ word: String) -> String {
-        switch word.lowercased() {
-        case "rollout", "rollouts", "ro": return "Rollout"
-        case "service", "services", "svc": return "Service"
-        case "ingress", "ingresses", "ing": return "Ingress"
-        case "analysistemplate", "analysistemplates", "at": return "AnalysisTemplate"
-        case "clusteranalysistemplate", "clusteranalysistemplates", "cat": return "ClusterAnalysisTemplate"
-        case "analysisrun", "analysisruns", "ar": return "AnalysisRun"
-        default: return word.prefix(1).uppercased() + word.dropFirst()
         }
     }
 }

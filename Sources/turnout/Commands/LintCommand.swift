@@ -30,10 +30,9 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let set = ManifestFiles.load(files + moreFiles)
-        let diagnostics = (set.diagnostics + Linter.lint(set)).sorted {
-            ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
-        }
+        let linted = LintedManifests(ManifestFiles.load(files + moreFiles))
+        let set = linted.set
+        let diagnostics = linted.diagnostics
         switch output {
         case .json:
             let encoder = JSONEncoder()
