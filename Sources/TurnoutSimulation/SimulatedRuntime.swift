@@ -147,8 +147,14 @@ public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisR
 
     // MARK: TrafficRouter
 
+    /// The pins and weights as set (the simulated data plane applies them at once); it has no request router,
+    /// so it reports no header or mirror routes and says so instead of echoing the wanted ones.
     public func observedTraffic(for rollout: Rollout) -> TrafficState? {
-        traffic
+        guard var observed = traffic else { return nil }
+        observed.headerRoutes = []
+        observed.mirrorRoutes = []
+        observed.routesRequests = false
+        return observed
     }
 
     public func setTraffic(_ traffic: TrafficState, for rollout: Rollout) {

@@ -46,9 +46,6 @@ extension ReconcileContext {
         let wanted = TrafficState(stable: desiredHash, canary: previewHash)
         traffic = wanted
         guard isTrafficVerified(wanted) else {
-            if snapshot.traffic?.stable != desiredHash {
-                events.append(RolloutEvent(.activeSwitched, "switching active service to revision \(revisionNumber(desiredHash))"))
-            }
             wait(for: "waiting for the active service to select revision \(revisionNumber(desiredHash))")
             return
         }

@@ -24,6 +24,12 @@ extension ReconcileContext {
             guard isStepDone(steps[index], at: index, isAtTarget: isAtTarget, canaryStatus: &canaryStatus) else { return }
             clearEnginePause()
             events.append(RolloutEvent(.stepCompleted, "completed step \(index + 1)/\(steps.count) (\(steps[index].actionNames.joined(separator: ", ")))"))
+            if snapshot.traffic?.routesRequests == false {
+                let routes = [steps[index].setHeaderRoute?.name, steps[index].setMirrorRoute?.name].compactMap { $0 }
+                if !routes.isEmpty {
+                    events.append(RolloutEvent(.stepSkipped, "step \(index + 1): route \(routes.joined(separator: ", ")) not installed: this runtime routes no requests by header or mirror", isWarning: true))
+                }
+            }
             index += 1
             status.currentStepIndex = index
         }
@@ -64,16 +70,23 @@ extension ReconcileContext {
         // Raise the canary's weight only once it has the replicas to carry it; lowering is always safe.
         let neededForWeight = trafficWeightToReplicas(replicas: replicas, weight: plan.weight, maxWeight: strategy.maxTrafficWeight)
         let canCarry = canary.available >= min(neededForWeight, max(counts.canary, 1)) && canary.available > 0
-        let weight = plan.weight <= observedWeight || canCarry ? plan.weight : observedWeight
+        var weight = plan.weight <= observedWeight || canCarry ? plan.weight : observedWeight
+        // A confirmed weight is lowered only once this status has seen it: a status behind the data plane
+        // (a stale snapshot) must not take back traffic the canary already carries. Aborts lower it elsewhere.
+        let recorded = status.canary?.weights?.canary
+        let isStatusBehind = recorded?.podTemplateHash != desiredHash || (recorded?.weight ?? 0) < observedWeight
+        if weight < observedWeight && isStatusBehind { weight = observedWeight }
         let wanted = TrafficState(stable: stableHash, canary: desiredHash, canaryWeight: weight, headerRoutes: plan.headerRoutes, mirrorRoutes: plan.mirrorRoutes)
-        traffic = wanted
-        if weight != observedWeight {
-            events.append(RolloutEvent(.trafficWeightChanged, "setting canary weight to \(weight)% (was \(observedWeight)%)"))
-        }
+        let staged = stagedTraffic(toward: wanted)
+        traffic = staged
         let replicasReady = canary.desired == counts.canary && canary.available >= counts.canary
             && (stable?.desired ?? 0) == counts.stable && (stable?.available ?? 0) >= counts.stable
         if !replicasReady {
             wait(for: "waiting for \(counts.canary) canary and \(counts.stable) stable replicas to be available (now \(canary.available) and \(stable?.available ?? 0))")
+        } else if staged != wanted {
+            wait(for: "waiting for the canary service to select revision \(revisionNumber(desiredHash)) before the weight changes (holding \(observedWeight)%)")
+        } else if weight != plan.weight && weight > plan.weight {
+            wait(for: "holding canary weight \(weight)% until the status records it, then lowering it to \(plan.weight)%")
         } else if weight != plan.weight {
             wait(for: "waiting for canary replicas before raising the weight to \(plan.weight)%")
         } else if !isTrafficVerified(wanted) {

@@ -49,16 +49,31 @@ public struct RevisionTarget: Sendable, Hashable, Codable {
     public var scaleDownAt: Instant?
     /// Restart replicas created before this time (RFC 3339), one at a time.
     public var restartAt: String?
+    /// What the revision is to the rollout, so a runtime can label or annotate it; `nil` for an older revision.
+    public var role: RevisionRole?
 
     /// Creates a revision target.
-    public init(hash: String, number: Int, template: PodTemplate, replicas: Int, scaleDownAt: Instant? = nil, restartAt: String? = nil) {
+    public init(hash: String, number: Int, template: PodTemplate, replicas: Int, scaleDownAt: Instant? = nil, restartAt: String? = nil, role: RevisionRole? = nil) {
         self.hash = hash
         self.number = number
         self.template = template
         self.replicas = replicas
         self.scaleDownAt = scaleDownAt
         self.restartAt = restartAt
+        self.role = role
     }
+}
+
+/// What a revision is to its rollout (Argo's `rollouts-pod-template-hash` owners label them the same way).
+public enum RevisionRole: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Canary: the revision serving production traffic.
+    case stable
+    /// Canary: the new revision taking a share of traffic.
+    case canary
+    /// Blue-green: the revision the active service selects.
+    case active
+    /// Blue-green: the new revision the preview service selects, not yet active.
+    case preview
 }
 
 /// An analysis run to create from the rollout's templates.

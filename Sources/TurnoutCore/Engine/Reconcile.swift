@@ -89,7 +89,7 @@ extension ReconcileContext {
             let isRouted = spec.strategy?.canary?.trafficRouting != nil
             wanted = TrafficState(stable: stableHash, canary: stableHash, canaryWeight: isRouted ? 0 : nil)
         }
-        traffic = wanted
+        traffic = stagedTraffic(toward: wanted)
         terminateRuns()
         status.currentStepIndex = spec.strategy?.canary?.steps?.count
         status.pauseConditions = nil

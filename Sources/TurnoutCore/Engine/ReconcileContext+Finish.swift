@@ -4,6 +4,8 @@ extension ReconcileContext {
         let previous = snapshot.rollout.status ?? RolloutStatus()
         recordCounts()
         recordWeights()
+        recordTrafficTransitions(since: previous)
+        assignRoles()
         let madeProgress = hasMadeProgress(since: previous)
         status.observedGeneration = snapshot.rollout.metadata.generation
         decidePhase(madeProgress: madeProgress)
@@ -24,6 +26,38 @@ extension ReconcileContext {
             events: events,
             requeueAfter: requeue
         )
+    }
+
+    /// Events for traffic the data plane now serves differently from the last look: recorded once, on the
+    /// transition the router reports, not on every look while it is asked for.
+    mutating func recordTrafficTransitions(since previous: RolloutStatus) {
+        guard let observedTraffic = snapshot.traffic else { return }
+        if spec.strategy?.blueGreen != nil {
+            if let before = previous.blueGreen?.activeSelector, let active = observedTraffic.stable, before != active {
+                events.append(RolloutEvent(.activeSwitched, "active service switched to revision \(revisionNumber(active)) (was revision \(revisionNumber(before)))"))
+            }
+            return
+        }
+        guard spec.strategy?.canary?.trafficRouting != nil, let before = previous.canary?.weights?.canary.weight,
+            let now = status.canary?.weights?.canary.weight, now != before
+        else { return }
+        events.append(RolloutEvent(.trafficWeightChanged, "canary weight is now \(now)% (was \(before)%)"))
+    }
+
+    /// The role of each revision: stable and canary, or active and preview, from what was decided.
+    mutating func assignRoles() {
+        let isBlueGreen = spec.strategy?.blueGreen != nil
+        let primary = isBlueGreen ? (traffic?.stable ?? status.stableRS) : status.stableRS
+        for index in targets.indices {
+            let hash = targets[index].hash
+            if hash == primary {
+                targets[index].role = isBlueGreen ? .active : .stable
+            } else if hash == desiredHash {
+                targets[index].role = isBlueGreen ? .preview : .canary
+            } else {
+                targets[index].role = nil
+            }
+        }
     }
 
     /// Replica totals across revisions, as observed.

@@ -87,12 +87,31 @@ struct ReconcileContext {
         if waitingFor == nil { waitingFor = reason }
     }
 
-    /// Whether the router reports `wanted` in effect (compared field by field that the router controls).
+    /// Whether the router reports `wanted` in effect: the same pins and weight, and the same header and mirror
+    /// routes installed by name (their match details are the router's business). A runtime without a request
+    /// router (`routesRequests == false`) is not waited on for routes.
     func isTrafficVerified(_ wanted: TrafficState) -> Bool {
         guard let observed = snapshot.traffic else { return false }
-        return observed.stable == wanted.stable && observed.canary == wanted.canary
-            && observed.canaryWeight == wanted.canaryWeight
-            && observed.headerRoutes == wanted.headerRoutes && observed.mirrorRoutes == wanted.mirrorRoutes
+        guard observed.hasSamePins(as: wanted), observed.canaryWeight == wanted.canaryWeight else { return false }
+        if observed.routesRequests == false { return true }
+        return Set(observed.routeNames.header) == Set(wanted.routeNames.header)
+            && Set(observed.routeNames.mirror) == Set(wanted.routeNames.mirror)
+    }
+
+    /// The next traffic state toward `wanted` that is safe from the observed one, so the engine, not each router,
+    /// owns the order: a service pin (canary/stable Service → revision) moves and is confirmed before a weight
+    /// change that depends on it, with the weight held at its observed value meanwhile; a canary Service that
+    /// still carries weight is first taken to 0 before it is pointed at another revision.
+    func stagedTraffic(toward wanted: TrafficState) -> TrafficState {
+        guard let observed = snapshot.traffic, wanted.canaryWeight != nil, !observed.hasSamePins(as: wanted) else { return wanted }
+        let observedWeight = observed.canaryWeight ?? 0
+        if observed.canary != wanted.canary, observedWeight > 0, observed.canary != observed.stable {
+            return TrafficState(stable: observed.stable, canary: observed.canary, canaryWeight: 0)
+        }
+        let keepsRoutes = observed.canary == wanted.canary
+        return TrafficState(
+            stable: wanted.stable, canary: wanted.canary, canaryWeight: observed.canary == observed.stable ? 0 : observedWeight,
+            headerRoutes: keepsRoutes ? observed.headerRoutes : [], mirrorRoutes: keepsRoutes ? observed.mirrorRoutes : [])
     }
 
     /// The name of the run for a role of the desired revision, unique per retry.

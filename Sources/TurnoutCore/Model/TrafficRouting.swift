@@ -100,4 +100,9 @@ public struct IstioDestinationRule: Sendable, Hashable, Codable {
 public struct ManagedRoute: Sendable, Hashable, Codable {
     /// The route's name.
     public var name: String
+
+    /// Creates a managed route.
+    public init(name: String) {
+        self.name = name
+    }
 }

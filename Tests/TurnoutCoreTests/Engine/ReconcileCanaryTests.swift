@@ -58,14 +58,20 @@ import TurnoutCore
         #expect(first.revision(F.blueHash)?.replicas == 5)
         #expect(first.traffic?.canaryWeight == 0)
         #expect(first.status.currentStepIndex == 0)
-        // 2. The canary replica is available: weight 20 is asked for, the step is not done until the router confirms.
+        // 2. The canary replica is available but the router has not moved the canary service yet:
+        //    the weight stays at what is observed until the pin is confirmed.
         var second = F.applied(first, to: snapshot)
         second.traffic = snapshot.traffic
+        let held = reconcile(second, now: F.start)
+        #expect(held.traffic == TrafficState(stable: F.blueHash, canary: F.greenHash, canaryWeight: 0))
+        #expect(held.status.message?.contains("canary service to select revision 2") == true)
+        // 3. The pin is confirmed: weight 20 is asked for, the step is not done until the router confirms it.
+        second.traffic = held.traffic
         let decision = reconcile(second, now: F.start)
         #expect(decision.traffic?.canaryWeight == 20)
         #expect(decision.status.currentStepIndex == 0)
         #expect(decision.status.message?.contains("traffic router") == true)
-        // 3. The router reports 20%: the step completes and the pause begins.
+        // 4. The router reports 20%: the step completes and the pause begins.
         let third = F.applied(decision, to: second)
         let after = reconcile(third, now: F.start)
         #expect(after.status.currentStepIndex == 1)
