@@ -2,8 +2,17 @@
 
     python3 bench/hostile/battery.py WORK     (run by bench/hostile.sh, which starts the proxies)
 
+    HOSTILE_TARGETS="demo=127.0.0.1:8080:PID api=127.0.0.1:7070" python3 bench/hostile/battery.py
+                                              (client-side mode, run by bench/hostile-servers.sh)
+
 Prints one line per case with each proxy's verdict and what it did, then the cases where the first proxy is
 weaker than another (fails where the other passes).
+
+In client-side mode the targets are any HTTP servers, with no recording backend behind them: a verdict comes
+from what the client gets back alone (a smuggling case fails when one request is answered twice, a refusal
+case when the first answer is not the refusal), the broken-upstream cases are skipped (SKIP), and the cases
+whose verdict needs the backend's record (forwarded Host, trailer bytes) say what was answered and are not
+judged (SKIP). PID, when given, is the process whose RSS the flood cases watch.
 """
 
 import os
@@ -22,14 +31,22 @@ FLOOD_REQUEST = b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"
 
 
 class Proxy:
+    """A server under test: NAME=PORT:PID (behind the recording backend) or, in client-side mode,
+    NAME=HOST:PORT[:PID] with `recorder` None."""
+
     def __init__(self, spec, recorder):
         self.name, rest = spec.split("=", 1)
-        port, pid = rest.split(":")
-        self.port = int(port)
-        self.pid = int(pid)
+        parts = rest.split(":")
+        self.host = "127.0.0.1"
+        if recorder is None:
+            self.host, parts = parts[0], parts[1:]
+        self.port = int(parts[0])
+        self.pid = int(parts[1]) if len(parts) > 1 and parts[1] else -1
         self.recorder = recorder
 
     def rss_kib(self):
+        if self.pid < 0:
+            return -1
         try:
             with open(f"/proc/{self.pid}/status") as status:
                 for line in status:
@@ -42,9 +59,9 @@ class Proxy:
 
 # --- the client side -------------------------------------------------------------------------------------------
 
-def exchange(port, data, timeout=3.0, pause_after_send=0.0):
+def exchange(proxy, data, timeout=3.0, pause_after_send=0.0):
     """Sends `data`, reads until the proxy closes or `timeout` passes; returns (bytes, closed, reset)."""
-    sock = socket.create_connection(("127.0.0.1", port))
+    sock = socket.create_connection((proxy.host, proxy.port))
     sock.settimeout(timeout)
     received = b""
     closed = reset = False
@@ -84,9 +101,16 @@ def final_statuses(data):
     return [code for code in statuses(data) if code >= 200 or code == 101]
 
 
+def forget(proxy):
+    """Clears the backend's record before a case (nothing to clear in client-side mode)."""
+    if proxy.recorder is not None:
+        proxy.recorder.reset()
+
+
 def settle(proxy):
+    """What the backend saw (client-side mode: nothing is known, an empty record)."""
     time.sleep(0.3)
-    return proxy.recorder.snapshot()
+    return proxy.recorder.snapshot() if proxy.recorder is not None else []
 
 
 # --- cases: each returns (passed, what happened) ---------------------------------------------------------------
@@ -94,10 +118,14 @@ def settle(proxy):
 def desync_case(payload):
     """A smuggling attempt: passes unless the backend saw more requests than the client got answers for."""
     def run(proxy):
-        proxy.recorder.reset()
-        data, _, _ = exchange(proxy.port, payload)
+        forget(proxy)
+        data, _, _ = exchange(proxy, payload)
         seen = settle(proxy)
         answers = final_statuses(data)
+        if proxy.recorder is None:
+            # One request was meant: a second answer means the server cut a request out of what a front end
+            # reading the other framing takes for the body.
+            return (len(answers) <= 1, f"answers {answers or '-'}")
         targets = [r["target"] for r in seen]
         smuggled = len(seen) > len(answers) or (any("smuggled" in t for t in targets) and len(answers) < 2)
         return (not smuggled, f"answers {answers or '-'}, backend saw {targets or '-'}")
@@ -107,8 +135,8 @@ def desync_case(payload):
 def refused_case(payload, codes=(400,)):
     """Passes when the proxy answers one of `codes` and forwards nothing."""
     def run(proxy):
-        proxy.recorder.reset()
-        data, _, _ = exchange(proxy.port, payload)
+        forget(proxy)
+        data, _, _ = exchange(proxy, payload)
         seen = settle(proxy)
         answers = final_statuses(data)
         ok = bool(answers) and answers[0] in codes and not seen
@@ -119,12 +147,16 @@ def refused_case(payload, codes=(400,)):
 def host_case(payload, expect_host=None):
     """Passes when refused with 400, or forwarded with one valid Host (`expect_host` when given)."""
     def run(proxy):
-        proxy.recorder.reset()
-        data, _, _ = exchange(proxy.port, payload)
+        forget(proxy)
+        data, _, _ = exchange(proxy, payload)
         seen = settle(proxy)
         answers = final_statuses(data)
         if answers and answers[0] == 400 and not seen:
             return (True, "400")
+        if proxy.recorder is None:
+            if expect_host is not None:  # absolute-form must be accepted by a server (RFC 9112 §3.2.2)
+                return (bool(answers) and answers[0] < 500, f"answers {answers or '-'}")
+            return (None, f"accepted, answers {answers or '-'} (no backend to see what it made of Host)")
         hosts = [[v for k, v in r["headers"] if k.lower() == "host"] for r in seen]
         targets = [r["target"] for r in seen]
         valid = all(len(h) == 1 and h[0] and not any(c in h[0] for c in ",/@ ") for h in hosts) and bool(seen)
@@ -138,10 +170,12 @@ def limit_case(payload, trailer_limit=None):
     """An oversized head or trailer: passes when refused with a status the client can read (no reset), or
     (trailers) forwarded within `trailer_limit` bytes."""
     def run(proxy):
-        proxy.recorder.reset()
-        data, _, reset = exchange(proxy.port, payload, pause_after_send=0.2)
+        forget(proxy)
+        data, _, reset = exchange(proxy, payload, pause_after_send=0.2)
         seen = settle(proxy)
         answers = final_statuses(data)
+        if trailer_limit is not None and proxy.recorder is None and answers and answers[0] < 400:
+            return (None, f"accepted, answers {answers}{', reset' if reset else ''} (no backend to count trailer bytes)")
         if trailer_limit is not None and seen and answers and answers[0] < 400:
             size = max(r["trailer_bytes"] for r in seen)
             return (size <= trailer_limit, f"answers {answers}, {size} trailer bytes forwarded")
@@ -152,7 +186,7 @@ def limit_case(payload, trailer_limit=None):
 
 def slowloris(proxy):
     """A head that trickles in, one header a second: passes when the proxy gives up within 15 s."""
-    sock = socket.create_connection(("127.0.0.1", proxy.port))
+    sock = socket.create_connection((proxy.host, proxy.port))
     sock.settimeout(0.2)
     start = time.time()
     sock.sendall(b"GET / HTTP/1.1\r\nHost: a\r\n")
@@ -187,9 +221,11 @@ def slowloris(proxy):
 def broken_case(name, check):
     """The backend answers /broken/NAME badly; a second request follows on the same client connection."""
     def run(proxy):
-        proxy.recorder.reset()
+        if proxy.recorder is None:
+            return (None, "needs the recording backend")
+        forget(proxy)
         payload = f"GET /broken/{name} HTTP/1.1\r\nHost: a\r\n\r\nGET /after HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n".encode()
-        data, closed, _ = exchange(proxy.port, payload)
+        data, closed, _ = exchange(proxy, payload)
         return check(data, closed)
     return run
 
@@ -225,13 +261,13 @@ def flood(reading, connections=1, megabytes=32, seconds=8):
     Passes when the proxy stops taking requests from a client that does not read (the sender blocks) and its
     RSS grows by less than 64 MiB; reports RSS 3 s after the connections close too."""
     def run(proxy):
-        proxy.recorder.reset()
+        forget(proxy)
         idle = proxy.rss_kib()
         chunk = FLOOD_REQUEST * (65536 // len(FLOOD_REQUEST))
         limit = megabytes << 20
         socks = []
         for _ in range(connections):
-            sock = socket.create_connection(("127.0.0.1", proxy.port))
+            sock = socket.create_connection((proxy.host, proxy.port))
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
             sock.setblocking(False)
             socks.append(sock)
@@ -270,12 +306,12 @@ def flood(reading, connections=1, megabytes=32, seconds=8):
             peak = max(peak, proxy.rss_kib())
         peak = max(peak, proxy.rss_kib())
         total = sum(sent.values())
-        forwarded = proxy.recorder.count()
+        forwarded = proxy.recorder.count() if proxy.recorder is not None else "?"
         for sock in socks:
             sock.close()
         time.sleep(3)
         after = proxy.rss_kib()
-        grew = (peak - idle) / 1024
+        grew = (peak - idle) / 1024 if idle >= 0 else 0  # no PID: RSS unknown, only the blocking is judged
         blocked = total < connections * limit
         ok = grew < 64 and (reading or blocked)
         return (ok, f"sent {total / 1048576:.1f} MiB, {len(closed)} closed, forwarded {forwarded}, RSS {idle / 1024:.0f}->{peak / 1024:.0f} MiB, "
@@ -345,6 +381,9 @@ CASES = [
 def main():
     # Starts the backend, writes its port to WORK/backend-port, waits for WORK/proxies (NAME=PORT:PID per line,
     # written by hostile.sh once the proxies run in front of the backend), then runs every case on each.
+    targets = os.environ.get("HOSTILE_TARGETS")
+    if targets:
+        run([Proxy(spec, None) for spec in targets.split()], compare=False)
     work = sys.argv[1]
     backend = Backend()
     with open(os.path.join(work, "backend-port.tmp"), "w") as out:
@@ -358,11 +397,22 @@ def main():
         time.sleep(0.1)
     with open(specs_path) as specs:
         proxies = [Proxy(line.strip(), backend.recorder) for line in specs if line.strip()]
+    run(proxies, compare=True)
+
+
+def verdict(ok):
+    return {True: "PASS ", False: "FAIL ", None: "SKIP "}[ok]
+
+
+def run(proxies, compare):
+    """Runs every case on each proxy and exits: with `compare`, non-zero when the first is weaker than another;
+    without, non-zero when any target fails a case."""
     only = os.environ.get("HOSTILE_ONLY")
     width = max(len(name) for name, _ in CASES) + 2
     print("case".ljust(width) + "".join(p.name.ljust(110) for p in proxies))
     weaker = []
     failures = 0
+    failed = {p.name: [] for p in proxies}
     for name, case in CASES:
         if only and only not in name:
             continue
@@ -373,14 +423,24 @@ def main():
             except Exception as error:  # a case that crashes counts as failed, with the reason
                 results.append((False, f"error: {error}"))
         line = name.ljust(width)
-        for ok, detail in results:
-            line += (("PASS " if ok else "FAIL ") + detail)[:108].ljust(110)
+        for proxy, (ok, detail) in zip(proxies, results):
+            line += (verdict(ok) + detail)[:108].ljust(110)
+            if ok is False:
+                failed[proxy.name].append(name)
         print(line, flush=True)
-        if not results[0][0]:
+        if not compare:
+            continue
+        if results[0][0] is False:
             failures += 1
             if any(ok for ok, _ in results[1:]):
                 weaker.append(name)
     print()
+    if not compare:
+        for proxy in proxies:
+            print(f"{proxy.name} failed {len(failed[proxy.name])} case(s):")
+            for name in failed[proxy.name]:
+                print(f"  - {name}")
+        sys.exit(1 if any(failed.values()) else 0)
     print(f"{proxies[0].name} failed {failures} case(s); weaker than {', '.join(p.name for p in proxies[1:])} on {len(weaker)}:")
     for name in weaker:
         print(f"  - {name}")
