@@ -2,6 +2,14 @@ extension ReconcileContext {
     /// Canary: run the steps in order, each only counted done once replicas and the data plane confirm it.
     mutating func runCanary(_ strategy: CanaryStrategy) {
         guard let stableHash = status.stableRS else { return }
+        // A status behind the data plane (a stale snapshot): the router already serves the desired revision as
+        // stable, which only a promotion this status has not seen asked for. Acting on it would move the stable
+        // pin back and take the promoted traffic away, so traffic and replicas are held until a current status.
+        // Safe because the driver saves the status before it moves traffic: a promoted pin implies a saved promotion.
+        if strategy.trafficRouting != nil, stableHash != desiredHash, snapshot.traffic?.stable == desiredHash {
+            wait(for: "holding traffic and replicas: the traffic router already serves revision \(revisionNumber(desiredHash)) as stable, which this status has not recorded yet")
+            return
+        }
         let steps = strategy.steps ?? []
         let isFastTrack = status.promoteFull ?? false
         var index = isFastTrack ? steps.count : min(max(0, status.currentStepIndex ?? 0), steps.count)

@@ -119,6 +119,21 @@ import TurnoutCore
         #expect(reconcile(snapshot, now: F.start).traffic?.canaryWeight == 0)
     }
 
+    /// A status from before the promotion, read after the router moved the stable pin, holds the promoted traffic
+    /// and replicas instead of pointing the stable service back at the old revision.
+    @Test func aStatusFromBeforeThePromotionHoldsThePromotedTraffic() {
+        let steps = [CanaryStep(setWeight: 50), CanaryStep(pause: PauseStep())]
+        let promoted = TrafficState(stable: F.greenHash, canary: F.greenHash, canaryWeight: 0)
+        var snapshot = updating(steps: steps, traffic: promoted, canaryPods: 4, stepIndex: 1)
+        snapshot.revisions[0].scaleDownAt = F.start.adding(seconds: 30)
+        let decision = reconcile(snapshot, now: F.start)
+        #expect(decision.traffic == promoted)
+        #expect(decision.revision(F.greenHash)?.replicas == 4)
+        #expect(decision.revision(F.blueHash)?.replicas == 4)
+        #expect(decision.status.stableRS == F.blueHash)
+        #expect(decision.status.message?.contains("already serves revision 2 as stable") == true)
+    }
+
     @Test func revisionsCarryTheirRole() {
         let canary = reconcile(updating(steps: [CanaryStep(setWeight: 25)], traffic: TrafficState(stable: F.blueHash, canary: F.blueHash, canaryWeight: 0)), now: F.start)
         #expect(canary.revision(F.blueHash)?.role == .stable)
