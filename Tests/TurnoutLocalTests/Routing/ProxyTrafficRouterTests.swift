@@ -17,18 +17,41 @@ import TurnoutRuntime
         let port: Int
         let directory: URL
 
-        init(color: String) throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-backend-\(UUID().uuidString)")
+        private init(process: Process, port: Int, directory: URL) {
+            self.process = process
+            self.port = port
+            self.directory = directory
+        }
+
+        /// Starts a backend and returns once it answers its colour; a port another process took meanwhile is
+        /// given up for a new one (the suite runs in parallel, so a free port can be taken before python binds it).
+        static func start(color: String) async throws -> Backend {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-backend-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try color.write(to: directory.appendingPathComponent("color"), atomically: true, encoding: .utf8)
-            port = try LoopbackPort.free()
-            process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory", directory.path, "\(port)"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            for _ in 0..<5 {
+                let port = try LoopbackPort.free()
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = ["python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory", directory.path, "\(port)"]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                let backend = Backend(process: process, port: port, directory: directory)
+                let deadline = Date().addingTimeInterval(20)
+                while process.isRunning, Date() < deadline {
+                    if await ProxyTrafficRouterTests.get("http://127.0.0.1:\(port)/color") == color { return backend }
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            try? FileManager.default.removeItem(at: directory)
+            throw BackendError(color: color)
         }
+
+        /// A backend that never answered on any port it tried.
+        struct BackendError: Error { var color: String }
 
         func stop() {
             // SIGKILL: the test process may run with SIGTERM blocked, which children inherit.
@@ -55,8 +78,8 @@ import TurnoutRuntime
     }
 
     @Test func blueGreenSwitchIsInstalledAndReadBack() async throws {
-        let blue = try Backend(color: "blue")
-        let green = try Backend(color: "green")
+        let blue = try await Backend.start(color: "blue")
+        let green = try await Backend.start(color: "green")
         defer { blue.stop(); green.stop() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-router-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

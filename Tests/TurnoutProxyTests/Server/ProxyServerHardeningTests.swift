@@ -85,12 +85,14 @@ import Testing
 
     @Test func idleKeepAliveConnectionsClose() async throws {
         let upstream = try await TestUpstream.start(name: "web")
-        try await ProxyFixture.with(table: .split(stable: [upstream]), configure: Self.short(\.clientIdle, .seconds(2))) { proxy in
+        try await ProxyFixture.with(table: .split(stable: [upstream]), configure: Self.short(\.clientIdle, .seconds(5))) { proxy in
+            // 5 s, not less: the whole suite runs in parallel on two cores, and a request that reaches the proxy
+            // after the idle limit is rightly refused.
             let connection = try await TestHTTPConnection.connect(port: proxy.port)
             #expect(try await connection.request(.GET, "/").text == "web")
-            await eventually("the idle connection closes", timeout: .seconds(10)) { connection.isClosed }
+            await eventually("the idle connection closes", timeout: .seconds(20)) { connection.isClosed }
             let silent = try await RawConnection.connect(port: proxy.port)
-            await eventually("a connection that never sends closes", timeout: .seconds(10)) { silent.isClosed }
+            await eventually("a connection that never sends closes", timeout: .seconds(20)) { silent.isClosed }
             #expect(silent.text.isEmpty)
         }
     }
