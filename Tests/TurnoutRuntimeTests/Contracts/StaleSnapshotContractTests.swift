@@ -6,52 +6,6 @@ import TurnoutSimulation
 /// A stale snapshot, against every store: the driver saves status first, so the decision of a stale read
 /// stops at the conflict before any side effect and never lowers a weight already confirmed.
 @Suite struct StaleSnapshotContractTests {
-    /// Hands out one old copy of the rollout once, as a lagging cache would, and forwards everything else.
-    actor StaleOnce: RolloutStore {
-        let base: any RolloutStore
-        var stale: Rollout?
-
-        init(base: any RolloutStore, stale: Rollout) {
-            self.base = base
-            self.stale = stale
-        }
-
-        func rollout(_ key: RolloutKey) async throws -> Rollout? {
-            if let stale {
-                self.stale = nil
-                return stale
-            }
-            return try await base.rollout(key)
-        }
-
-        func analysisTemplate(_ key: ObjectKey, clusterScoped: Bool) async throws -> AnalysisTemplate? {
-            try await base.analysisTemplate(key, clusterScoped: clusterScoped)
-        }
-
-        func saveStatus(_ status: RolloutStatus, of key: RolloutKey, expectedResourceVersion: String?) async throws -> Rollout {
-            try await base.saveStatus(status, of: key, expectedResourceVersion: expectedResourceVersion)
-        }
-
-        func record(_ events: [RolloutEvent], for key: RolloutKey, at time: Instant) async throws {
-            try await base.record(events, for: key, at: time)
-        }
-    }
-
-    /// Forwards to the simulated data plane and remembers every weight asked for.
-    actor RecordingRouter: TrafficRouter {
-        let base: SimulatedRuntime
-        var requests: [TrafficState] = []
-
-        init(base: SimulatedRuntime) { self.base = base }
-
-        func observedTraffic(for rollout: Rollout) async -> TrafficState? { await base.observedTraffic(for: rollout) }
-
-        func setTraffic(_ traffic: TrafficState, for rollout: Rollout) async {
-            requests.append(traffic)
-            await base.setTraffic(traffic, for: rollout)
-        }
-    }
-
     @Test(arguments: PortAdapter.allCases)
     func aStaleSnapshotStopsAtTheConflictAndKeepsTheConfirmedWeight(adapter: PortAdapter) async throws {
         try await PortFixture.with(adapter) { ports in
@@ -80,7 +34,7 @@ import TurnoutSimulation
             #expect(confirmed.status?.currentStepIndex ?? 0 >= 1)
 
             let router = RecordingRouter(base: ports.dataPlane)
-            let staleDriver = ports.driver(store: StaleOnce(base: ports.store, stale: staleRollout), router: router)
+            let staleDriver = ports.driver(store: StaleOnceStore(base: ports.store, stale: staleRollout), router: router)
             await #expect {
                 try await staleDriver.reconcile(ports.key)
             } throws: { error in

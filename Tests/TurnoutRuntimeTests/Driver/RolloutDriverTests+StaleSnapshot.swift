@@ -5,52 +5,6 @@ import TurnoutRuntime
 import TurnoutSimulation
 
 extension RolloutDriverTests {
-    /// A store that hands out one old copy of the rollout once, as a lagging cache or a slow reader would.
-    actor StaleReadStore: RolloutStore {
-        let base: SimulatedRuntime
-        var stale: Rollout?
-
-        init(base: SimulatedRuntime, stale: Rollout) {
-            self.base = base
-            self.stale = stale
-        }
-
-        func rollout(_ key: RolloutKey) async -> Rollout? {
-            if let stale {
-                self.stale = nil
-                return stale
-            }
-            return await base.rollout(key)
-        }
-
-        func analysisTemplate(_ key: ObjectKey, clusterScoped: Bool) async -> AnalysisTemplate? {
-            await base.analysisTemplate(key, clusterScoped: clusterScoped)
-        }
-
-        func saveStatus(_ status: RolloutStatus, of key: RolloutKey, expectedResourceVersion: String?) async throws -> Rollout {
-            try await base.saveStatus(status, of: key, expectedResourceVersion: expectedResourceVersion)
-        }
-
-        func record(_ events: [RolloutEvent], for key: RolloutKey, at time: Instant) async {
-            await base.record(events, for: key, at: time)
-        }
-    }
-
-    /// Forwards to the simulated data plane and remembers every request.
-    actor RecordingRouter: TrafficRouter {
-        let base: SimulatedRuntime
-        var requests: [TrafficState] = []
-
-        init(base: SimulatedRuntime) { self.base = base }
-
-        func observedTraffic(for rollout: Rollout) async -> TrafficState? { await base.observedTraffic(for: rollout) }
-
-        func setTraffic(_ traffic: TrafficState, for rollout: Rollout) async {
-            requests.append(traffic)
-            await base.setTraffic(traffic, for: rollout)
-        }
-    }
-
     /// Forwards to the simulated workloads and counts applies.
     actor RecordingWorkloads: Workloads {
         let base: SimulatedRuntime
@@ -100,7 +54,7 @@ extension RolloutDriverTests {
         let router = RecordingRouter(base: runtime)
         let workloads = RecordingWorkloads(base: runtime)
         let staleDriver = RolloutDriver(
-            store: StaleReadStore(base: runtime, stale: staleRollout), workloads: workloads, router: router, analysisRuns: runtime.analysisRuns,
+            store: StaleOnceStore(base: runtime, stale: staleRollout), workloads: workloads, router: router, analysisRuns: runtime.analysisRuns,
             clock: clock, logger: Logger(label: "test"))
         await #expect {
             try await staleDriver.reconcile(key)
