@@ -96,6 +96,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TurnoutKubernetes",
+            dependencies: [
+                "TurnoutCore", "TurnoutRuntime", "TurnoutService", "TurnoutProviders", "KubernetesClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "TurnoutClient",
             dependencies: [
                 "TurnoutCore", "TurnoutService",
@@ -117,6 +124,7 @@ let package = Package(
             dependencies: [
                 "TurnoutCore", "TurnoutRuntime", "TurnoutSimulation", "TurnoutProxy", "TurnoutLocal", "TurnoutDemoApp",
                 "TurnoutProviders", "TurnoutServer", "TurnoutService", "TurnoutClient", "TurnoutRendering",
+                "TurnoutKubernetes", "KubernetesClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -172,10 +180,15 @@ let package = Package(
         .testTarget(
             name: "KubernetesClientTests",
             dependencies: [
-                "KubernetesClient",
+                "KubernetesClient", "KubernetesTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
+        ),
+        .target(name: "KubernetesTestSupport", dependencies: ["KubernetesClient"], path: "Tests/KubernetesTestSupport"),
+        .testTarget(
+            name: "TurnoutKubernetesTests",
+            dependencies: ["TurnoutKubernetes", "KubernetesClient", "KubernetesTestSupport", "TurnoutCore", "TurnoutRuntime", "TurnoutService"]
         ),
         .testTarget(
             name: "TurnoutClientTests",
@@ -187,9 +200,13 @@ let package = Package(
         ),
         .testTarget(name: "turnoutTests", dependencies: ["turnout"]),
         .testTarget(
+            name: "DeployManifestTests",
+            dependencies: ["TurnoutCore", "KubernetesClient", "KubernetesTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(
             name: "TurnoutEndToEndTests",
             dependencies: [
-                "turnout", "TurnoutCore", "TurnoutLocal", "TurnoutService", "TurnoutDemoApp",
+                "turnout", "TurnoutCore", "TurnoutLocal", "TurnoutService", "TurnoutDemoApp", "KubernetesClient", "KubernetesTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KubernetesClient
+import KubernetesTestSupport
 
 /// Credentials and TLS against a real kube-apiserver: tokens, exec plugins (with a refresh after a 401),
 /// CA verification, `tls-server-name`, and `insecure-skip-tls-verify`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KubernetesClient
+import KubernetesTestSupport
 
 /// Discovery on a real kube-apiserver (1.20: EndpointSlices only in `discovery.k8s.io/v1beta1`).
 @Suite(.enabled(if: KubeTestEnvironment.isAvailable, KubeTestEnvironment.skipMessage))

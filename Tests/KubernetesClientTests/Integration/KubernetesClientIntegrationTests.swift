@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KubernetesClient
+import KubernetesTestSupport
 
 /// Objects on a real kube-apiserver: create, get, list with pages and selectors, update, patch, delete,
 /// and the typed errors the server's refusals become.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KubernetesClient
+import KubernetesTestSupport
 
 /// The `status` and `scale` subresources on a real kube-apiserver: a CRD's and a Deployment's.
 @Suite(.enabled(if: KubeTestEnvironment.isAvailable, KubeTestEnvironment.skipMessage))

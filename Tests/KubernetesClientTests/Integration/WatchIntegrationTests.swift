@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KubernetesClient
+import KubernetesTestSupport
 
 /// Watches on a real kube-apiserver: events in order, bookmarks, expiry, cancellation.
 @Suite(.enabled(if: KubeTestEnvironment.isAvailable, KubeTestEnvironment.skipMessage))

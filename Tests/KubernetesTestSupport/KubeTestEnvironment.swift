@@ -1,17 +1,17 @@
 import Foundation
 import Testing
 
-@testable import KubernetesClient
+import KubernetesClient
 
 /// The real API server of `scripts/kube-testenv`, found through `TURNOUT_KUBE_TESTENV` (the path of an
 /// admin kubeconfig; when it is not a file, `KUBECONFIG` as `kube-testenv env` exports it).
-enum KubeTestEnvironment {
+public enum KubeTestEnvironment {
     /// Why the integration tests are skipped, for the trait's comment.
-    static let skipMessage: Comment =
+    public static let skipMessage: Comment =
         "TURNOUT_KUBE_TESTENV is not set: start a real API server with `scripts/kube-testenv up`, then `eval \"$(scripts/kube-testenv env)\"` and TURNOUT_KUBE_TESTENV=$KUBECONFIG"
 
     /// The admin kubeconfig's path, when the environment is configured.
-    static var kubeconfigPath: String? {
+    public static var kubeconfigPath: String? {
         let environment = ProcessInfo.processInfo.environment
         guard let value = environment["TURNOUT_KUBE_TESTENV"], !value.isEmpty else { return nil }
         if FileManager.default.fileExists(atPath: value) { return value }
@@ -22,16 +22,16 @@ enum KubeTestEnvironment {
     }
 
     /// Whether the integration tests run.
-    static var isAvailable: Bool { kubeconfigPath != nil }
+    public static var isAvailable: Bool { kubeconfigPath != nil }
 
     /// The admin client configuration.
-    static func configuration() throws -> ClientConfiguration {
+    public static func configuration() throws -> ClientConfiguration {
         let path = try #require(kubeconfigPath)
         return try ClientConfiguration(kubeconfig: Kubeconfig.load(path: path))
     }
 
     /// Runs `body` with a client for `configuration`, shutting it down afterwards.
-    static func withClient<T>(
+    public static func withClient<T>(
         _ configuration: ClientConfiguration, _ body: (KubernetesClient) async throws -> T
     ) async throws -> T {
         let client = try KubernetesClient(configuration: configuration)
@@ -46,7 +46,7 @@ enum KubeTestEnvironment {
     }
 
     /// Runs `body` with an admin client and a fresh namespace, deleting the namespace afterwards.
-    static func withNamespace(
+    public static func withNamespace(
         _ label: String, _ body: (KubernetesClient, String) async throws -> Void
     ) async throws {
         let client = try KubernetesClient(configuration: configuration())
@@ -66,7 +66,7 @@ enum KubeTestEnvironment {
     }
 
     /// Polls `condition` until it holds or `timeout` passes (then records a failure naming `what`).
-    static func eventually(
+    public static func eventually(
         _ what: String, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool
     ) async throws {
         let clock = ContinuousClock()
@@ -77,19 +77,4 @@ enum KubeTestEnvironment {
         }
         Issue.record("\(what) did not happen within \(timeout)")
     }
-
-    /// A ConfigMap manifest.
-    static func configMap(_ name: String, labels: [String: String] = [:], data: [String: String] = [:]) -> KubernetesJSON {
-        [
-            "apiVersion": "v1", "kind": "ConfigMap",
-            "metadata": ["name": .string(name), "labels": .object(labels.mapValues { .string($0) })],
-            "data": .object(data.mapValues { .string($0) }),
-        ]
-    }
-}
-
-/// A ConfigMap as tests read it back.
-struct ConfigMap: Codable, Sendable, Equatable {
-    var metadata: ObjectMeta
-    var data: [String: String]?
 }
