@@ -15,7 +15,7 @@ struct TurnoutCommand: AsyncParsableCommand {
             ApplyCommand.self, GetCommand.self, ListCommand.self, StatusCommand.self,
             PromoteCommand.self, AbortCommand.self, RetryCommand.self, PauseCommand.self, ResumeCommand.self,
             UndoCommand.self, RestartCommand.self, SetCommand.self, TerminateCommand.self, EventsCommand.self, LogsCommand.self, DeleteCommand.self,
-            PodCommand.self,
+            PodCommand.self, ControllerCommand.self,
         ]
     )
 }

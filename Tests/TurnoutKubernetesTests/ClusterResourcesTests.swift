@@ -6,10 +6,10 @@ import TurnoutCore
 
 struct ClusterResourcesTests {
     @Test(arguments: [
-        (APIGroup.turnout, "/apis/turnout.dev/v1alpha1/namespaces/shop/rollouts/web"),
-        (APIGroup.argo, "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/web"),
+        (TurnoutCore.APIGroup.turnout, "/apis/turnout.dev/v1alpha1/namespaces/shop/rollouts/web"),
+        (TurnoutCore.APIGroup.argo, "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/web"),
     ])
-    func rolloutPathsFollowTheGroup(group: APIGroup, path: String) {
+    func rolloutPathsFollowTheGroup(group: TurnoutCore.APIGroup, path: String) {
         let resources = ClusterResources(group: group)
         #expect(KubernetesClient.path(resources.rollouts, namespace: "shop", name: "web") == path)
         #expect(!resources.clusterAnalysisTemplates.isNamespaced)

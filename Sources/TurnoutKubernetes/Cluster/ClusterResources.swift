@@ -4,7 +4,7 @@ import TurnoutCore
 /// The custom resources of the API group a cluster's Rollouts live in: Turnout's own or Argo Rollouts'.
 public struct ClusterResources: Sendable, Hashable {
     /// The group (`turnout.dev` or `argoproj.io`).
-    public var group: APIGroup
+    public var group: TurnoutCore.APIGroup
     /// `rollouts.<group>/v1alpha1`.
     public var rollouts: ResourceType
     /// `analysistemplates.<group>/v1alpha1`.
@@ -15,7 +15,7 @@ public struct ClusterResources: Sendable, Hashable {
     public var analysisRuns: ResourceType
 
     /// The resources of a group.
-    public init(group: APIGroup) {
+    public init(group: TurnoutCore.APIGroup) {
         self.group = group
         rollouts = ResourceType(group: group.rawValue, version: "v1alpha1", plural: "rollouts", namespaced: true)
         analysisTemplates = ResourceType(group: group.rawValue, version: "v1alpha1", plural: "analysistemplates", namespaced: true)

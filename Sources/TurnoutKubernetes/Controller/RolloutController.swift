@@ -1,0 +1,197 @@
+import KubernetesClient
+import Logging
+import TurnoutCore
+import TurnoutProviders
+import TurnoutRuntime
+
+/// Reconciles the Rollouts of a cluster through the shared engine and driver: informers feed a keyed work
+/// queue (a ReplicaSet, pod, AnalysisRun or Job event wakes the rollout that owns it, a Service or
+/// EndpointSlice event the rollouts naming the Service), each key is reconciled by `RolloutDriver`, and a
+/// decision's own timers (pauses, delays, deadlines, due measurements) requeue it. No periodic resync.
+public actor RolloutController {
+    /// How it runs.
+    public nonisolated let configuration: ControllerConfiguration
+    /// The informers.
+    public nonisolated let caches: ClusterCaches
+    private let client: KubernetesClient
+    private let resources: ClusterResources
+    private let driver: RolloutDriver
+    private let analysisRuns: AnalysisRunDriver
+    private let router: ServiceSelectorRouter
+    private let clock: any InstantClock
+    private let logger: Logger
+    private let metrics: ControllerMetrics
+    private var queue: WorkQueue<RolloutKey>?
+    /// The last reconcile failure of each rollout, logged once until it changes.
+    private var lastErrors: [RolloutKey: String] = [:]
+
+    /// Creates a controller over a client: discovers the EndpointSlice version the server serves.
+    public static func make(client: KubernetesClient, configuration: ControllerConfiguration, metrics: ControllerMetrics = ControllerMetrics(), clock: any InstantClock = SystemClock(), logger: Logger) async throws -> RolloutController {
+        let discovery = APIDiscovery(client: client)
+        guard let slices = try await discovery.resolve(.endpointSlices, preferring: ["v1", "v1beta1"]) else {
+            throw ControllerError.endpointSlicesNotServed
+        }
+        return RolloutController(client: client, configuration: configuration, endpointSlices: slices, metrics: metrics, clock: clock, logger: logger)
+    }
+
+    private init(client: KubernetesClient, configuration: ControllerConfiguration, endpointSlices: ResourceType, metrics: ControllerMetrics, clock: any InstantClock, logger: Logger) {
+        let resources = ClusterResources(group: configuration.group)
+        let caches = ClusterCaches(client: client, resources: resources, namespace: configuration.namespace, endpointSlices: endpointSlices, logger: logger)
+        let store = ClusterRolloutStore(client: client, resources: resources, caches: caches, events: ClusterEventRecorder(client: client, instance: configuration.identity))
+        var providers: [String: any MetricProvider] = [
+            "prometheus": PrometheusMetricProvider(clock: clock, logger: logger),
+            "web": WebMetricProvider(logger: logger),
+        ]
+        providers["job"] = ClusterJobMetricProvider(client: client, resources: resources, caches: caches, clock: clock)
+        let analysisRuns = AnalysisRunDriver(
+            store: ClusterAnalysisRunStore(client: client, resources: resources, caches: caches), templates: store,
+            providers: MetricProviders(providers), clock: clock)
+        let router = ServiceSelectorRouter(client: client, caches: caches, logger: logger)
+        self.configuration = configuration
+        self.caches = caches
+        self.client = client
+        self.resources = resources
+        self.analysisRuns = analysisRuns
+        self.router = router
+        self.clock = clock
+        self.logger = logger
+        self.metrics = metrics
+        driver = RolloutDriver(
+            store: store, workloads: ReplicaSetWorkloads(client: client, resources: resources, caches: caches, logger: logger),
+            router: router, analysisRuns: analysisRuns, clock: clock, logger: logger)
+    }
+
+    /// Lists and watches, then reconciles until the calling task is cancelled.
+    public func run() async {
+        let caches = caches
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await caches.run() }
+            await caches.waitUntilSynced()
+            logger.info("caches synced", metadata: ["controller.group": "\(configuration.group.rawValue)"])
+            let queue = WorkQueue<RolloutKey>(
+                workers: configuration.workers,
+                keys: { await caches.rollouts.objects(inNamespace: nil).map(\.key) },
+                reconcile: { [weak self] key in try await self?.reconcile(key) })
+            self.queue = queue
+            group.addTask { await self.forwardRolloutChanges(to: queue) }
+            group.addTask { await self.forward(caches.replicaSets.changes(), to: queue) { await self.owningRollouts(of: $0.metadata) } }
+            group.addTask { await self.forward(caches.pods.changes(), to: queue) { await self.rolloutsOwning(pod: $0) } }
+            group.addTask { await self.forward(caches.analysisRuns.changes(), to: queue) { await self.owningRollouts(of: $0.objectMeta) } }
+            group.addTask { await self.forward(caches.jobs.changes(), to: queue) { await self.rolloutsOwning(job: $0) } }
+            group.addTask { await self.forward(caches.services.changes(), to: queue) { await self.rolloutsNaming(service: $0.metadata.name ?? "", in: $0.metadata.namespaceOrEmpty) } }
+            group.addTask { await self.forward(caches.endpointSlices.changes(), to: queue) { await self.rolloutsNaming(service: $0.serviceName ?? "", in: $0.metadata.namespaceOrEmpty) } }
+            group.addTask { await queue.run() }
+            await withTaskCancellationHandler {
+                await group.next()
+            } onCancel: {
+                Task { await queue.stop() }
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Whether the caches have listed once (the controller is ready).
+    public func isReady() async -> Bool {
+        queue != nil
+    }
+
+    // MARK: Reconciling
+
+    /// One look at a rollout; returns seconds until the next look.
+    func reconcile(_ key: RolloutKey) async throws -> Double? {
+        let started = ContinuousClock.now
+        defer { metrics.recordReconcile(duration: ContinuousClock.now - started) }
+        do {
+            let decision = try await driver.reconcile(key)
+            if lastErrors.removeValue(forKey: key) != nil {
+                logger.info("reconcile succeeded again", metadata: ["rollout.name": "\(key)"])
+            }
+            guard let decision else { return nil }
+            metrics.recordPhase(decision.status.phase.map { "\($0)" } ?? "Unknown", of: key)
+            var next = decision.requeueAfter
+            if let due = try await analysisRuns.nextMeasurement(ofRollout: key) {
+                let seconds = due.secondsSinceEpoch - clock.now().secondsSinceEpoch
+                next = min(next ?? .infinity, max(0.05, seconds))
+            }
+            return next.map { max(0.05, $0) }
+        } catch where RetryReason(of: error) != nil {
+            throw error
+        } catch {
+            let message = "\(error)"
+            if lastErrors[key] != message {
+                logger.error("reconcile: \(message)", metadata: ["rollout.name": "\(key)"])
+            }
+            lastErrors[key] = message
+            throw error
+        }
+    }
+
+    // MARK: Mapping changes to rollouts
+
+    private func forwardRolloutChanges(to queue: WorkQueue<RolloutKey>) async {
+        for await change in await caches.rollouts.changes() {
+            switch change {
+            case .added(let rollout), .modified(_, let rollout):
+                await queue.add(rollout.key)
+            case .deleted(let rollout):
+                metrics.forget(rollout.key)
+                do {
+                    try await router.release(rolloutNamed: rollout.name, namespace: rollout.metadata.namespace ?? "")
+                } catch {
+                    logger.error("release the Services of a deleted rollout: \(error)", metadata: ["rollout.name": "\(rollout.key)"])
+                }
+            case .synced:
+                await queue.wake(nil)
+            }
+        }
+    }
+
+    private func forward<Object: InformerObject>(_ changes: AsyncStream<InformerChange<Object>>, to queue: WorkQueue<RolloutKey>, keys: @Sendable (Object) async -> [RolloutKey]) async {
+        for await change in changes {
+            var objects: [Object] = []
+            switch change {
+            case .added(let object), .deleted(let object): objects = [object]
+            case .modified(let old, let new): objects = [new] + (old.map { [$0] } ?? [])
+            case .synced: continue
+            }
+            var woken = Set<RolloutKey>()
+            for object in objects { woken.formUnion(await keys(object)) }
+            for key in woken { await queue.add(key) }
+        }
+    }
+
+    private func owningRollouts(of metadata: ClusterObjectMeta) -> [RolloutKey] {
+        guard let owner = metadata.controllerReference, owner.kind == "Rollout" else { return [] }
+        return [RolloutKey(namespace: metadata.namespaceOrEmpty, name: owner.name)]
+    }
+
+    private func rolloutsOwning(pod: Pod) async -> [RolloutKey] {
+        guard let owner = pod.metadata.controllerReference, owner.kind == "ReplicaSet",
+              let replicaSet = await caches.replicaSets.object(InformerKey(namespace: pod.metadata.namespaceOrEmpty, name: owner.name)) else { return [] }
+        return owningRollouts(of: replicaSet.metadata)
+    }
+
+    private func rolloutsOwning(job: Job) async -> [RolloutKey] {
+        guard let owner = job.metadata.controllerReference, owner.kind == "AnalysisRun",
+              let run = await caches.analysisRuns.object(InformerKey(namespace: job.metadata.namespaceOrEmpty, name: owner.name)) else { return [] }
+        return owningRollouts(of: run.objectMeta)
+    }
+
+    private func rolloutsNaming(service: String, in namespace: String) async -> [RolloutKey] {
+        guard !service.isEmpty else { return [] }
+        return await caches.rollouts.objects(inNamespace: namespace).filter { ServiceRoles($0).all.contains(service) }.map(\.key)
+    }
+}
+
+/// Why the controller cannot start.
+public enum ControllerError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The API server serves no EndpointSlice version Turnout reads.
+    case endpointSlicesNotServed
+
+    public var description: String {
+        switch self {
+        case .endpointSlicesNotServed:
+            return "start the controller: the API server serves neither discovery.k8s.io/v1 nor v1beta1 EndpointSlices (Kubernetes 1.20 or later is needed)"
+        }
+    }
+}
