@@ -19,11 +19,11 @@ public struct ClusterJobMetricProvider: MetricProvider {
     public let caches: ClusterCaches
     /// The time.
     public let clock: any InstantClock
-    /// Seconds between looks at a running Job when nothing wakes the rollout earlier.
+    /// Seconds between looks at a running Job (each look reads the informer cache, not the API server).
     public var pollSeconds: Double
 
     /// Creates the provider.
-    public init(client: KubernetesClient, resources: ClusterResources, caches: ClusterCaches, clock: any InstantClock, pollSeconds: Double = 10) {
+    public init(client: KubernetesClient, resources: ClusterResources, caches: ClusterCaches, clock: any InstantClock, pollSeconds: Double = 1) {
         self.client = client
         self.resources = resources
         self.caches = caches

@@ -30,9 +30,9 @@ struct ControllerHarness {
     }
 
     /// Lints the manifest files (paths relative to the repository) and creates every object in the namespace.
-    func apply(_ paths: [String]) async throws {
+    func apply(_ paths: [String], edit: (String) -> String = { $0 }) async throws {
         let root = CustomResourceInstaller.repositoryRoot
-        let texts = try paths.map { (file: $0, text: try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)) }
+        let texts = try paths.map { (file: $0, text: edit(try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8))) }
         let linted = LintedManifests(texts: texts)
         #expect(linted.isValid, "\(linted.errors.map(\.rendered))")
         for document in linted.set.documents {
@@ -52,6 +52,16 @@ struct ControllerHarness {
         let _: KubernetesJSON = try await client.patch(
             resources.rollouts, namespace: namespace, name: name,
             .json([.replace("/spec/template/spec/containers/0/image", .string(image))]))
+    }
+
+    /// Patches the rollout's status as the CLI's operations do (`abort`, `retry`, `promote`).
+    func patchStatus(_ name: String, _ patch: KubernetesJSON) async throws {
+        let _: KubernetesJSON = try await client.patchStatus(resources.rollouts, namespace: namespace, name: name, .merge(["status": patch]))
+    }
+
+    /// The rollout's AnalysisRuns.
+    func analysisRuns() async throws -> [ClusterAnalysisRun] {
+        try await client.listAll(resources.analysisRuns, namespace: namespace, as: ClusterAnalysisRun.self).items
     }
 
     /// The rollout's ReplicaSets by pod-template hash.
