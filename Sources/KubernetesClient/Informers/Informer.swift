@@ -1,115 +1,167 @@
-import Foundation
 import Logging
 
-public struct InformerKey: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var namespace: String
-    public var name: String
-    public init(namespace: String, name: String) { self.namespace = namespace; self.name = name }
-    public var description: String { namespace.isEmpty ? name : "\(namespace)/\(name)" }
-    public static func < (l: InformerKey, r: InformerKey) -> Bool { (l.namespace, l.name) < (r.namespace, r.name) }
-}
-
-public protocol InformerObject: Decodable, Sendable {
-    var informerKey: InformerKey { get }
-    var resourceVersion: String? { get }
-}
-
-public enum InformerChange<Object: InformerObject>: Sendable {
-    case added(Object)
-    case modified(old: Object?, new: Object)
-    case deleted(Object)
-    case synced
-}
-
+/// Lists a collection, then watches it from the list's resourceVersion (with bookmarks), keeping a cache of
+/// its objects and telling subscribers about every change. A watch that ends is resumed from the last
+/// resourceVersion seen; `410 Gone` (as an HTTP status or a watch ERROR event) triggers a relist, whose
+/// difference to the cache is delivered as changes; any other failure is retried with backoff (0.1 s
+/// doubling to 10 s, reset by the next event). There is no periodic resync: a consumer's correctness rests on
+/// the changes alone.
+///
+/// Write-back: `remember` and `forget` put the controller's own writes into the cache at once, so its next
+/// read is never older than what it wrote; the older watch event that follows is dropped.
 public actor Informer<Object: InformerObject> {
-    let client: KubernetesClient
-    let resource: ResourceType
-    let namespace: String?
-    let labelSelector: String?
-    let fieldSelector: String?
-    let logger: Logger
-    var cache: [InformerKey: Object] = [:]
-    var subscribers: [UUID: AsyncStream<InformerChange<Object>>.Continuation] = [:]
+    private let client: KubernetesClient
+    private let resource: ResourceType
+    private let namespace: String?
+    private let labelSelector: String?
+    private let fieldSelector: String?
+    private let logger: Logger
+    /// Seconds the server keeps one watch open.
+    let watchTimeoutSeconds: Int
+    /// The list page size.
+    let pageSize: Int
+    private var cache = InformerCache<Object>()
+    private var subscribers: [Int: AsyncStream<InformerChange<Object>>.Continuation] = [:]
+    private var nextSubscriber = 0
+    private var syncWaiters: [CheckedContinuation<Void, Never>] = []
+    /// The resourceVersion to watch from; `nil` means list first.
+    var resumeVersion: String?
+    /// Whether the first list is in the cache.
     public private(set) var hasSynced = false
-    var syncWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Whether `run` ended.
+    private var isFinished = false
 
+    /// Creates an informer for a collection in one namespace (`nil`: all), filtered by selectors.
     public init(client: KubernetesClient, resource: ResourceType, namespace: String?, labelSelector: String? = nil, fieldSelector: String? = nil, logger: Logger) {
-        self.client = client; self.resource = resource; self.namespace = namespace
-        self.labelSelector = labelSelector; self.fieldSelector = fieldSelector; self.logger = logger
+        self.init(client: client, resource: resource, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector, watchTimeoutSeconds: 300, pageSize: 500, logger: logger)
     }
 
+    init(client: KubernetesClient, resource: ResourceType, namespace: String?, labelSelector: String?, fieldSelector: String?, watchTimeoutSeconds: Int, pageSize: Int, logger: Logger) {
+        self.client = client
+        self.resource = resource
+        self.namespace = namespace
+        self.labelSelector = labelSelector
+        self.fieldSelector = fieldSelector
+        self.watchTimeoutSeconds = watchTimeoutSeconds
+        self.pageSize = pageSize
+        self.logger = logger
+    }
+
+    /// Lists and watches until the calling task is cancelled; then every subscription ends.
     public func run() async {
         var backoff = 0.1
-        var version: String?
         while !Task.isCancelled {
             do {
-                if version == nil {
-                    let listed = try await client.listAll(resource, namespace: namespace, options: ListOptions(labelSelector: labelSelector, fieldSelector: fieldSelector), as: Object.self)
-                    replace(listed.items)
-                    version = listed.resourceVersion
-                }
-                let stream = client.watch(resource, namespace: namespace, options: WatchOptions(labelSelector: labelSelector, fieldSelector: fieldSelector, resourceVersion: version, allowWatchBookmarks: true, timeoutSeconds: 300), as: Object.self)
-                for try await event in stream {
+                if resumeVersion == nil { try await relist() }
+                let options = WatchOptions(
+                    labelSelector: labelSelector, fieldSelector: fieldSelector, resourceVersion: resumeVersion,
+                    allowWatchBookmarks: true, timeoutSeconds: watchTimeoutSeconds)
+                for try await event in client.watch(resource, namespace: namespace, options: options, as: Object.self) {
                     backoff = 0.1
-                    switch event {
-                    case .added(let o): version = o.resourceVersion ?? version; apply(o)
-                    case .modified(let o): version = o.resourceVersion ?? version; apply(o)
-                    case .deleted(let o): version = o.resourceVersion ?? version; remove(o.informerKey)
-                    case .bookmark(let v): version = v
-                    }
+                    handle(event)
                 }
             } catch KubernetesError.gone {
-                version = nil
+                logger.debug("watch expired: relisting", metadata: ["informer.resource": "\(resource)"])
+                resumeVersion = nil
             } catch {
-                if Task.isCancelled { break }
+                guard !Task.isCancelled else { break }
+                logger.warning("watch failed: retrying in \(backoff) s: \(error)", metadata: ["informer.resource": "\(resource)"])
                 try? await Task.sleep(for: .seconds(backoff))
                 backoff = min(10, backoff * 2)
             }
         }
-        for s in subscribers.values { s.finish() }
-        for w in syncWaiters { w.resume() }
-        syncWaiters = []
+        isFinished = true
+        for subscriber in subscribers.values { subscriber.finish() }
+        subscribers = [:]
+        resumeSyncWaiters()
     }
 
-    func replace(_ items: [Object]) {
-        let fresh = Dictionary(items.map { ($0.informerKey, $0) }, uniquingKeysWith: { a, _ in a })
-        for (key, old) in cache where fresh[key] == nil { cache[key] = nil; publish(.deleted(old)) }
-        for (key, object) in fresh { let old = cache[key]; cache[key] = object; publish(old == nil ? .added(object) : .modified(old: old, new: object)) }
+    /// Lists every page and replaces the cache with the result.
+    private func relist() async throws {
+        let listed = try await client.listAll(
+            resource, namespace: namespace, options: ListOptions(labelSelector: labelSelector, fieldSelector: fieldSelector, limit: pageSize), as: Object.self)
+        publish(cache.replace(with: listed.items))
+        resumeVersion = listed.resourceVersion
         hasSynced = true
-        publish(.synced)
-        for w in syncWaiters { w.resume() }
+        publish([.synced])
+        resumeSyncWaiters()
+    }
+
+    private func handle(_ event: WatchEvent<Object>) {
+        switch event {
+        case .added(let object), .modified(let object):
+            resumeVersion = object.resourceVersion ?? resumeVersion
+            publish(cache.store(object).map { [$0] } ?? [])
+        case .deleted(let object):
+            resumeVersion = object.resourceVersion ?? resumeVersion
+            publish(cache.remove(object.informerKey).map { [$0] } ?? [])
+        case .bookmark(let version):
+            if !version.isEmpty { resumeVersion = version }
+        }
+    }
+
+    private func publish(_ changes: [InformerChange<Object>]) {
+        for change in changes {
+            for subscriber in subscribers.values { subscriber.yield(change) }
+        }
+    }
+
+    private func resumeSyncWaiters() {
+        let waiters = syncWaiters
         syncWaiters = []
+        for waiter in waiters { waiter.resume() }
     }
 
-    func apply(_ object: Object) {
-        let key = object.informerKey
-        let old = cache[key]
-        if let old, let a = old.resourceVersion.flatMap({ Int($0) }), let b = object.resourceVersion.flatMap({ Int($0) }), b < a { return }
-        cache[key] = object
-        publish(old == nil ? .added(object) : .modified(old: old, new: object))
-    }
-
-    func remove(_ key: InformerKey) {
-        guard let old = cache.removeValue(forKey: key) else { return }
-        publish(.deleted(old))
-    }
-
-    func publish(_ change: InformerChange<Object>) { for s in subscribers.values { s.yield(change) } }
-
+    /// Returns once the first list is in the cache (or `run` ended).
     public func waitUntilSynced() async {
-        if hasSynced { return }
+        guard !hasSynced, !isFinished else { return }
         await withCheckedContinuation { syncWaiters.append($0) }
     }
-    public func object(_ key: InformerKey) -> Object? { cache[key] }
-    public func objects(inNamespace namespace: String?) -> [Object] {
-        cache.filter { namespace == nil || $0.key.namespace == namespace }.sorted { $0.key < $1.key }.map(\.value)
+
+    /// The cached object with a key.
+    public func object(_ key: InformerKey) -> Object? {
+        cache.objects[key]
     }
-    public func remember(_ object: Object) { apply(object) }
-    public func forget(_ key: InformerKey) { remove(key) }
+
+    /// The cached objects of a namespace (all when `nil`), sorted by key.
+    public func objects(inNamespace namespace: String?) -> [Object] {
+        cache.objects.filter { namespace == nil || $0.key.namespace == namespace }.sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// Write-back of an object the caller wrote: cached at once unless the cache already holds a newer one.
+    public func remember(_ object: Object) {
+        publish(cache.store(object).map { [$0] } ?? [])
+    }
+
+    /// Write-back of a delete the caller made.
+    public func forget(_ key: InformerKey) {
+        publish(cache.remove(key).map { [$0] } ?? [])
+    }
+
+    /// Every change from now on (and `.synced` after each list); ends when `run` ends.
     public func changes() -> AsyncStream<InformerChange<Object>> {
         let (stream, continuation) = AsyncStream.makeStream(of: InformerChange<Object>.self)
-        let id = UUID()
+        guard !isFinished else {
+            continuation.finish()
+            return stream
+        }
+        let id = nextSubscriber
+        nextSubscriber += 1
         subscribers[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.unsubscribe(id) }
+        }
         return stream
+    }
+
+    private func unsubscribe(_ id: Int) {
+        subscribers[id] = nil
+    }
+}
+
+extension Informer {
+    /// Makes the next `run` watch from `version` without listing first (tests force a 410 Gone with it).
+    func startFrom(version: String) {
+        resumeVersion = version
     }
 }

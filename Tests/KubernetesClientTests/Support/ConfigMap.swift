@@ -17,3 +17,8 @@ struct ConfigMap: Codable, Sendable, Equatable {
     var metadata: ObjectMeta
     var data: [String: String]?
 }
+
+extension ConfigMap: InformerObject {
+    var informerKey: InformerKey { InformerKey(namespace: metadata.namespace ?? "", name: metadata.name ?? "") }
+    var resourceVersion: String? { metadata.resourceVersion }
+}
