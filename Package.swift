@@ -185,7 +185,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .target(name: "KubernetesTestSupport", dependencies: ["KubernetesClient"], path: "Tests/KubernetesTestSupport"),
+        .target(name: "KubernetesTestSupport", dependencies: ["KubernetesClient", "TurnoutTestSupport"], path: "Tests/KubernetesTestSupport"),
         .testTarget(
             name: "TurnoutKubernetesTests",
             dependencies: ["TurnoutKubernetes", "KubernetesClient", "KubernetesTestSupport", "TurnoutCore", "TurnoutRuntime", "TurnoutService"]
@@ -201,12 +201,12 @@ let package = Package(
         .testTarget(name: "turnoutTests", dependencies: ["turnout"]),
         .testTarget(
             name: "DeployManifestTests",
-            dependencies: ["TurnoutCore", "KubernetesClient", "KubernetesTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TurnoutCore", "KubernetesClient", "KubernetesTestSupport", "TurnoutTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "TurnoutEndToEndTests",
             dependencies: [
-                "turnout", "TurnoutCore", "TurnoutLocal", "TurnoutService", "TurnoutDemoApp", "KubernetesClient", "KubernetesTestSupport",
+                "turnout", "TurnoutCore", "TurnoutLocal", "TurnoutService", "TurnoutDemoApp", "KubernetesClient", "KubernetesTestSupport", "TurnoutTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import TurnoutTestSupport
 import KubernetesClient
 
 /// Installs the project's CustomResourceDefinitions on the test API server, once per test process:
@@ -48,8 +49,8 @@ public enum CustomResourceInstaller {
     static func apply(_ group: Group) async throws {
         let path = try kubeconfigPath()
         let directory = repositoryRoot.appendingPathComponent(group.directory).path
-        try run(["kubectl", "--kubeconfig", path, "apply", "--server-side", "--force-conflicts", "-f", directory])
-        try run(["kubectl", "--kubeconfig", path, "wait", "--for", "condition=Established", "--timeout", "30s", "-f", directory])
+        try await run(["kubectl", "--kubeconfig", path, "apply", "--server-side", "--force-conflicts", "-f", directory])
+        try await run(["kubectl", "--kubeconfig", path, "wait", "--for", "condition=Established", "--timeout", "30s", "-f", directory])
         let served = try await KubeTestEnvironment.withClient(KubeTestEnvironment.configuration()) { client in
             let deadline = ContinuousClock.now + .seconds(30)
             while ContinuousClock.now < deadline {
@@ -72,8 +73,12 @@ public enum CustomResourceInstaller {
         return path
     }
 
-    /// Runs a program (looked up on PATH) with arguments, no shell; throws with its output when it fails.
-    static func run(_ arguments: [String]) throws {
+    /// Runs a program (looked up on PATH) with arguments, no shell, on a thread of its own; throws with its output when it fails.
+    static func run(_ arguments: [String]) async throws {
+        try await blockingWork { try runBlocking(arguments) }
+    }
+
+    private static func runBlocking(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments

@@ -119,10 +119,10 @@ struct APIClientTests {
         try await APIClient.with(baseURL: server.url) { client in
             let stream = try await client.watch(rolloutNamed: "canary-demo")
             #expect(await eventually { service.watcherCount(of: "canary-demo") == 1 })
+            var views = stream.makeAsyncIterator()
+            #expect(await views.next() != nil, "the first view arrives")
             await server.shutdown()
-            var count = 0
-            for await _ in stream { count += 1 }
-            #expect(count == 1)
+            #expect(await views.next() == nil, "the server's shutdown ends the watch")
         }
     }
 }

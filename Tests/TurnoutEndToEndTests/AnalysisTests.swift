@@ -6,7 +6,7 @@ import TurnoutCore
     /// The book's rollout-with-analysis: the `pass` template lets the update finish; switched to `fail`, the
     /// update rolls back to the previous version and stays aborted until retried.
     @Test func seedPassTemplatePromotesAndFailTemplateRollsBack() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         #expect(try await daemon.cli(["apply", "-f", Fixture.seedTemplates, "-f", Fixture.seedRollout]).status == 0)
         try await daemon.waitFor("demo", "Healthy") { $0.isHealthy }
@@ -47,7 +47,7 @@ import TurnoutCore
 
     /// A canary answering 20 % errors is aborted by the builtin provider within two measurement intervals.
     @Test func builtinErrorRateAbortsABadCanaryAndPromotesAGoodOne() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         #expect(try await daemon.cli(["apply", "-f", Fixture.builtinAnalysis]).status == 0)
         try await daemon.waitFor("e2e-builtin", "Healthy") { $0.isHealthy }
@@ -73,7 +73,7 @@ import TurnoutCore
 
     /// The judge fails a canary 30 % slower than stable and passes an identical one.
     @Test func judgeFailsASlowerCanaryAndPassesAnIdenticalOne() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         #expect(try await daemon.cli(["apply", "-f", Fixture.judgeAnalysis]).status == 0)
         try await daemon.waitFor("e2e-judge", "Healthy") { $0.isHealthy }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite(.serialized) struct ApplyCommandTests {
     @Test func badManifestIsRejectedWithTheLintMessageAndChangesNothing() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         #expect(try await daemon.cli(["apply", "-f", Fixture.blueGreen]).status == 0)
         let before = try await daemon.rollout("e2e-bluegreen")

@@ -3,7 +3,7 @@ import Testing
 
 @Suite(.serialized) struct BlueGreenTests {
     @Test func previewPromoteScaleDownAndUndo() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         let applied = try await daemon.cli(["apply", "-f", Fixture.blueGreen])
         #expect(applied.status == 0, "\(applied.stderr)")

@@ -3,7 +3,7 @@ import Testing
 
 @Suite(.serialized) struct CanaryTests {
     @Test func replicaRatioSplitsTrafficByReplicaCount() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         #expect(try await daemon.cli(["apply", "-f", Fixture.canaryByRatio]).status == 0)
         try await daemon.waitFor("e2e-ratio", "Healthy") { $0.isHealthy }
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func proxyWeightMatchesEachStepAndAbortReturnsToStable() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         #expect(try await daemon.cli(["apply", "-f", Fixture.canaryByWeight]).status == 0)
         try await daemon.waitFor("e2e-weight", "Healthy") { $0.isHealthy }

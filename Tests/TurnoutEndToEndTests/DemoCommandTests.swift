@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TurnoutTestSupport
 
 @Suite(.serialized) struct DemoCommandTests {
     @Test func demoRunsTheWholeTourWithoutWaiting() async throws {
@@ -22,12 +23,15 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Read until the tour waits for Enter after showing the blue-green preview.
-        var text = ""
-        let deadline = Date().addingTimeInterval(120)
-        while !text.contains("press Enter"), Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
+        let text = await blockingWork {
+            var text = ""
+            let deadline = Date().addingTimeInterval(120)
+            while !text.contains("press Enter"), Date() < deadline {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
         }
         #expect(text.contains("press Enter"), "\(text)")
         let stateLine = try #require(text.split(separator: "\n").first { $0.contains("Runtime state in ") })
@@ -37,7 +41,7 @@ import Testing
         #expect(await ColorSample.take(1, from: address).colors["blue"] == 1)
 
         kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
+        await blockingWork { process.waitUntilExit() }
         #expect(process.terminationStatus == 130)
         #expect(!FileManager.default.fileExists(atPath: stateDirectory))
         #expect(await ColorSample.take(1, from: address).failures.count == 1, "the proxy is gone")

@@ -33,7 +33,7 @@ import TurnoutService
     }
 
     @Test func seedZeroRunsUnchangedAndTheIngressSwitchMovesTheStableHost() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         let applied = try await daemon.cli(["apply"] + Self.seedFiles.flatMap { ["-f", $0] })
         #expect(applied.status == 0, "\(applied.stderr)")
@@ -52,8 +52,8 @@ import TurnoutService
         // A crashed daemon takes the pods back as they are: same launcher processes, same volumes.
         let pids = Set(try await daemon.rollout("demo-deployment-blue").revisions.flatMap(\.processes).compactMap(\.pid))
         #expect(pids.count == 3)
-        daemon.kill9()
-        try daemon.start()
+        await daemon.kill9()
+        try await daemon.start()
         let adopted = try await daemon.waitFor("demo-deployment-blue", "re-adopted") { view in
             view.isHealthy && view.revisions.flatMap(\.processes).count == 3 && view.revisions.flatMap(\.processes).allSatisfy(\.isReady)
         }
@@ -73,7 +73,7 @@ import TurnoutService
     }
 
     @Test func aChangedDeploymentRollsItsReplicasOver() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         let blue = try Fixture.text("Tests/Fixtures/seeds/deployment2.yaml", replacing: [])
         #expect(try await daemon.apply(text: blue, named: "deployment.yaml").status == 0)

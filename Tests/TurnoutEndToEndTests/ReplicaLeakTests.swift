@@ -32,7 +32,7 @@ import Glibc
     static let killDelays: [Double] = [0.05, 0.4, 1.3, 2.1, 0.2, 3.0, 0.8, 1.7, 4.2, 0.1, 2.6, 0.6, 3.6, 1.0, 5.0]
 
     @Test func killDashNineDuringCanaryUpdatesLeavesNoStrayOrUnreapedReplica() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         let table = ReplicaProcessTable(stateDirectory: daemon.stateDirectory)
         #expect(try await daemon.apply(text: Self.manifest(), named: "leak.yaml").status == 0)
@@ -44,9 +44,9 @@ import Glibc
             #expect(try await daemon.cli(["set", "image", "e2e-weight", image]).status == 0)
             try await Task.sleep(for: .seconds(delay))
             seen.formUnion(table.liveReplicas())
-            daemon.kill9()
+            await daemon.kill9()
             seen.formUnion(table.liveReplicas())
-            try daemon.start()
+            try await daemon.start()
         }
         let final = "argoproj/rollouts-demo:\(colors[(Self.killDelays.count - 1) % colors.count])"
         try await daemon.waitFor("e2e-weight", "Healthy on \(final)", seconds: 120) { view in
@@ -80,7 +80,7 @@ import Glibc
 
     @Test func aDaemonKilledBetweenStartingAndRecordingAReplicaLeavesItToTheNextDaemon() async throws {
         // The daemon kills itself with SIGKILL right after its third replica process starts, before it records it.
-        let daemon = try Daemon(environment: ["TURNOUT_TEST_CRASH_AFTER_SPAWN": "3"])
+        let daemon = try await Daemon(environment: ["TURNOUT_TEST_CRASH_AFTER_SPAWN": "3"])
         defer { daemon.stop() }
         let table = ReplicaProcessTable(stateDirectory: daemon.stateDirectory)
         _ = try? await daemon.apply(text: Self.manifest(), named: "leak.yaml")
@@ -89,7 +89,7 @@ import Glibc
         #expect(orphans.count == 3, "three replicas were started before the crash: \(orphans)")
 
         daemon.environment = [:]
-        try daemon.start()
+        try await daemon.start()
         let healthy = try await daemon.waitFor("e2e-weight", "Healthy with 4 replicas") { view in
             view.isHealthy && view.revisions.flatMap(\.processes).count == 4 && view.revisions.flatMap(\.processes).allSatisfy(\.isReady)
         }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite(.serialized) struct RestartTests {
     @Test func killDashNineMidRolloutLosesNothing() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         #expect(try await daemon.cli(["apply", "-f", Fixture.canaryByWeight]).status == 0)
         try await daemon.waitFor("e2e-weight", "Healthy") { $0.isHealthy }
@@ -13,7 +13,7 @@ import Testing
         let pids = Set(before.revisions.flatMap(\.processes).compactMap(\.pid))
         let events = try await daemon.events("e2e-weight")
 
-        daemon.kill9()
+        await daemon.kill9()
         try await daemon.start()
 
         let after = try await daemon.waitFor("e2e-weight", "re-adopted at step 1") { view in

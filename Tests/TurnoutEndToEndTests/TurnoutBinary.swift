@@ -1,4 +1,5 @@
 import Foundation
+import TurnoutTestSupport
 
 /// Runs the built `turnout` binary and captures what it prints.
 struct TurnoutBinary {
@@ -28,21 +29,21 @@ struct TurnoutBinary {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `turnout ARGS` in the repository root on a thread of its own (keeping Swift's cooperative threads
-    /// free for other tests), stopping it after `timeout` seconds.
-    static func run(_ arguments: [String], timeout: Int = 60) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try runBlocking(arguments, timeout: timeout) })
-            }
-        }
+    /// free for other tests), stopping it after `timeout` seconds. `environment` is added to the test's own;
+    /// `executable` runs another program instead (such as `kubectl`, for the plugin).
+    static func run(_ arguments: [String], executable: URL = url, environment: [String: String] = [:], timeout: Int = 60) async throws -> Result {
+        try await blockingWork { try runBlocking(arguments, executable: executable, environment: environment, timeout: timeout) }
     }
 
-    /// Runs `turnout ARGS` and waits for it, blocking the calling thread.
-    private static func runBlocking(_ arguments: [String], timeout: Int) throws -> Result {
+    /// Runs the program and waits for it, blocking the calling thread.
+    private static func runBlocking(_ arguments: [String], executable: URL, environment: [String: String], timeout: Int) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = root
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

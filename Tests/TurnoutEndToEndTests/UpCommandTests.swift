@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func aSecondDaemonOnTheSameStateIsRefused() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         let second = try await TurnoutBinary.run(["up", "--state-dir", daemon.stateDirectory.path, "--api", "127.0.0.1:0"], timeout: 20)
         #expect(second.status == 1)
@@ -26,7 +26,7 @@ extension UpCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data("images:\n  example/static-site: [python3, -m, http.server, --bind, 127.0.0.1, $(PORT)]\n".utf8)
             .write(to: directory.appendingPathComponent("config.yaml"))
-        let daemon = try Daemon(stateDirectory: directory)
+        let daemon = try await Daemon(stateDirectory: directory)
         defer { daemon.stop() }
         let manifest = try Fixture.text(Fixture.blueGreen, replacing: [("argoproj/rollouts-demo:blue", "example/static-site:v1"), ("path: /color", "path: /")])
         #expect(try await daemon.apply(text: manifest, named: "site.yaml").status == 0)

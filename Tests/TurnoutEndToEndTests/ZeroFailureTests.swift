@@ -3,7 +3,7 @@ import Testing
 
 @Suite(.serialized) struct ZeroFailureTests {
     @Test func noRequestFailsThroughABlueGreenSwitchAndAFullCanary() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         defer { daemon.stop() }
         #expect(try await daemon.cli(["apply", "-f", Fixture.blueGreen, "-f", Fixture.canaryByWeight]).status == 0)
         try await daemon.waitFor("e2e-bluegreen", "Healthy") { $0.isHealthy }

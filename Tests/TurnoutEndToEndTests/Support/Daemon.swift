@@ -1,4 +1,5 @@
 import Foundation
+import TurnoutTestSupport
 import TurnoutService
 
 /// A `turnout up` process on a temporary state directory, with the API on a free loopback port.
@@ -14,17 +15,21 @@ final class Daemon: @unchecked Sendable {
     private var lines: [String] = []
 
     /// Starts a daemon on `stateDirectory`, a new one by default, with `environment` added to its own.
-    init(stateDirectory: URL = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-e2e-\(UUID().uuidString.prefix(8))"), environment: [String: String] = [:]) throws {
+    init(stateDirectory: URL = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-e2e-\(UUID().uuidString.prefix(8))"), environment: [String: String] = [:]) async throws {
         self.stateDirectory = stateDirectory
         self.environment = environment
-        try start()
+        try await start()
     }
 
     /// Where the daemon's stderr goes: beside the state directory, removed with it.
     private var errorLog: URL { stateDirectory.deletingLastPathComponent().appendingPathComponent("\(stateDirectory.lastPathComponent)-stderr.log") }
 
-    /// Starts `turnout up` on the state directory and waits for its API address.
-    func start() throws {
+    /// Starts `turnout up` on the state directory and waits for its API address (on a thread of its own).
+    func start() async throws {
+        try await blockingWork { try self.startBlocking() }
+    }
+
+    private func startBlocking() throws {
         let process = Process()
         process.executableURL = TurnoutBinary.url
         process.arguments = ["up", "--state-dir", stateDirectory.path, "--api", "127.0.0.1:0", "--log-level", "warning"]
@@ -121,10 +126,10 @@ final class Daemon: @unchecked Sendable {
     }
 
     /// Kills the daemon with SIGKILL, as a crash would; its replicas keep running.
-    func kill9() {
+    func kill9() async {
         guard let process else { return }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await blockingWork { process.waitUntilExit() }
         self.process = nil
     }
 
@@ -140,15 +145,17 @@ final class Daemon: @unchecked Sendable {
         return true
     }
 
-    /// Stops the daemon with SIGTERM (which stops its replicas) and removes the state directory.
+    /// Stops the daemon with SIGTERM (which stops its replicas); a Dispatch thread waits for it to exit and
+    /// then removes the state directory, so no cooperative thread blocks on the wait.
     func stop() {
-        if let process {
-            process.terminate()
-            process.waitUntilExit()
+        let process = process
+        self.process = nil
+        process?.terminate()
+        let leftovers = [stateDirectory, errorLog]
+        DispatchQueue.global().async {
+            process?.waitUntilExit()
+            for url in leftovers { try? FileManager.default.removeItem(at: url) }
         }
-        process = nil
-        try? FileManager.default.removeItem(at: stateDirectory)
-        try? FileManager.default.removeItem(at: errorLog)
     }
 
     deinit { stop() }

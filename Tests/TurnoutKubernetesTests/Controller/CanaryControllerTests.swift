@@ -26,12 +26,13 @@ struct CanaryControllerTests {
             let blue = try await Self.healthyStable(harness)
             try await harness.setImage("demo", "argoproj/rollouts-demo:green")
             var green = ""
-            try await harness.eventually("one canary pod runs beside three stable ones") {
+            // The ReplicaSets are seen to change before the controller records the step it finished: wait for both.
+            try await harness.eventually("one canary pod runs beside three stable ones, paused at the pause step") {
                 let sets = try await harness.replicaSets()
                 green = sets.keys.first { $0 != blue } ?? ""
-                return sets[green]?.spec.replicas == 1 && sets[green]?.status?.availableReplicas == 1 && sets[blue]?.spec.replicas == 3
+                let paused = try await harness.rollout("demo").status?.currentStepIndex == 1
+                return paused && sets[green]?.spec.replicas == 1 && sets[green]?.status?.availableReplicas == 1 && sets[blue]?.spec.replicas == 3
             }
-            #expect(try await harness.rollout("demo").status?.currentStepIndex == 1, "paused at the pause step")
             try await harness.eventually("after the pause the canary takes over", timeout: .seconds(90)) {
                 let sets = try await harness.replicaSets()
                 let rollout = try await harness.rollout("demo")

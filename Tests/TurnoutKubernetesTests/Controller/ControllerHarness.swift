@@ -84,7 +84,7 @@ struct ControllerHarness {
     }
 
     /// Polls until `condition` holds (a failure naming `what` after `timeout`).
-    func eventually(_ what: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
+    func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
         try await KubeTestEnvironment.eventually(what, timeout: timeout, condition)
     }
 }

@@ -17,13 +17,14 @@ extension LocalStoreTests {
 
     @Test(.enabled(if: CrashWriter.directory == nil && FileManager.default.fileExists(atPath: "/proc/self/exe"), "re-executes the test binary through /proc/self/exe"),
           .timeLimit(.minutes(2)))
-    func killedWriterLeavesEveryWriteWholeOrAbsent() throws {
+    func killedWriterLeavesEveryWriteWholeOrAbsent() async throws {
         let directory = StoreFixture.stateDirectory()
         defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         var random = SplitMix64(seed: 42)
         var previous: CrashWriter.State?
         for round in 1...10 {
-            let acknowledged = try runWriterUntilKilled(directory: directory, delayMilliseconds: Int.random(in: 0..<40, using: &random))
+            let delay = Int.random(in: 0..<40, using: &random)
+            let acknowledged = try await blockingWork { try Self.runWriterUntilKilled(directory: directory, delayMilliseconds: delay) }
             let store = try LocalStore(directory: directory, clock: FixedClock(), eventLimit: CrashWriter.eventLimit)
             #expect(try store.integrityCheck() == ["ok"], "round \(round)")
             let state = try #require(try CrashWriter.state(of: store), "round \(round): nothing stored after \(acknowledged) acknowledged batches")
@@ -40,8 +41,8 @@ extension LocalStoreTests {
     }
 
     /// Starts the writer child, kills it with SIGKILL `delayMilliseconds` after its first committed batch, and
-    /// returns the last batch it reported committed.
-    private func runWriterUntilKilled(directory: URL, delayMilliseconds: Int) throws -> Int {
+    /// returns the last batch it reported committed. Blocks its thread while the child runs.
+    private static func runWriterUntilKilled(directory: URL, delayMilliseconds: Int) throws -> Int {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
         child.arguments = ["--testing-library", "swift-testing", "--filter", "crashWriterChild"]

@@ -74,8 +74,9 @@ import TurnoutCore
         }
     }
 
+    /// The answer comes 30 s late, far beyond the 1 s timeout, so a loaded machine cannot let it win the race.
     @Test func aSlowServerTimesOut() async throws {
-        try await withServer(CannedResponse(body: "1", delayMilliseconds: 3_000)) { server in
+        try await withServer(CannedResponse(body: "1", delayMilliseconds: 30_000)) { server in
             let measurement = await WebMetricProvider().measure(metric(WebMetric(url: server.baseURL, timeoutSeconds: 1)), context: context())
             #expect(measurement.phase == .error)
             #expect(measurement.message?.contains("timed out after 1s") == true)
