@@ -4,7 +4,7 @@ import ArgumentParser
 @main
 struct TurnoutCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "turnout",
+        commandName: Invocation.commandName,
         abstract: "Blue-green and canary releases with verified traffic moves and measured analysis.",
         discussion: """
             Turnout reads Argo Rollouts-compatible manifests (turnout.dev/v1alpha1 or argoproj.io/v1alpha1).

@@ -19,15 +19,21 @@ public struct KubernetesClient: Sendable {
     /// Host names the client connects to elsewhere: the `tls-server-name` mapped to the server's real host.
     let dnsOverride: [String: String]
     let logger: Logger
+    let observer: RequestObserver?
+
+    /// Told of every request sent: its verb (`get`, `list`, `watch`, …) and the status code of the answer
+    /// (`nil` when none came). For metrics; it must be quick.
+    public typealias RequestObserver = @Sendable (_ verb: String, _ code: Int?) -> Void
 
     /// Creates a client for the configured server; credentials come from `credentials` (by default the
     /// configuration's own, with exec plugins run as processes).
     public init(
         configuration: ClientConfiguration, credentials: CredentialProvider? = nil,
         eventLoopGroup: any EventLoopGroup = HTTPClient.defaultEventLoopGroup,
-        logger: Logger = Logger(label: "kubernetes.client")
+        logger: Logger = Logger(label: "kubernetes.client"), observer: RequestObserver? = nil
     ) throws {
         self.configuration = configuration
+        self.observer = observer
         self.credentials = credentials ?? CredentialProvider(configuration: configuration)
         self.logger = logger
         baseTLS = try configuration.tls.makeTLSConfiguration()
@@ -143,8 +149,11 @@ public struct KubernetesClient: Sendable {
             "kubernetes request",
             metadata: ["kubernetes.verb": "\(request.action.verb)", "kubernetes.path": "\(request.path)"])
         do {
-            return try await http.execute(outgoing, deadline: deadline, logger: logger)
+            let response = try await http.execute(outgoing, deadline: deadline, logger: logger)
+            observer?(request.action.verb, Int(response.status.code))
+            return response
         } catch {
+            observer?(request.action.verb, nil)
             throw mapTransport(error, action: request.action)
         }
     }
@@ -170,10 +179,13 @@ public struct KubernetesClient: Sendable {
         }
     }
 
-    /// Encodes a request body, naming the action when it cannot be encoded.
+    /// Encodes a request body, naming the action when it cannot be encoded. Slashes stay unescaped: `\/` is
+    /// valid JSON but not YAML, and server-side apply bodies are read as YAML.
     func encode(_ value: some Encodable, action: KubernetesAction) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
         do {
-            return Array(try JSONEncoder().encode(value))
+            return Array(try encoder.encode(value))
         } catch {
             throw KubernetesError.undecodableResponse(action, message: "encode request body: \(error)")
         }

@@ -6,6 +6,9 @@ public enum Patch: Sendable, Hashable {
     case strategicMerge(KubernetesJSON)
     /// RFC 6902 JSON patch (`application/json-patch+json`): a list of operations, applied in order.
     case json([JSONPatchOperation])
+    /// Server-side apply (`application/apply-patch+yaml`, JSON being YAML): the whole intended object; the server
+    /// merges it with fields other managers own. Needs `WriteOptions.fieldManager`.
+    case apply(KubernetesJSON)
 
     /// The `Content-Type` the server reads the patch by.
     public var contentType: String {
@@ -13,13 +16,14 @@ public enum Patch: Sendable, Hashable {
         case .merge: "application/merge-patch+json"
         case .strategicMerge: "application/strategic-merge-patch+json"
         case .json: "application/json-patch+json"
+        case .apply: "application/apply-patch+yaml"
         }
     }
 
     /// The patch document.
     public var document: KubernetesJSON {
         switch self {
-        case .merge(let document), .strategicMerge(let document): document
+        case .merge(let document), .strategicMerge(let document), .apply(let document): document
         case .json(let operations): .array(operations.map(\.document))
         }
     }

@@ -76,17 +76,21 @@ public struct WriteOptions: Sendable, Hashable {
     public var dryRun: Bool
     /// The name recorded as the manager of the fields written.
     public var fieldManager: String?
+    /// Server-side apply only: take fields other managers own (`force=true`).
+    public var force: Bool
 
     /// Creates write options.
-    public init(dryRun: Bool = false, fieldManager: String? = nil) {
+    public init(dryRun: Bool = false, fieldManager: String? = nil, force: Bool = false) {
         self.dryRun = dryRun
         self.fieldManager = fieldManager
+        self.force = force
     }
 
     var query: [(String, String)] {
         var query: [(String, String)] = []
         if dryRun { query.append(("dryRun", "All")) }
         if let fieldManager { query.append(("fieldManager", fieldManager)) }
+        if force { query.append(("force", "true")) }
         return query
     }
 }

@@ -152,7 +152,7 @@ extension ReconcileContext {
             status.phase = .paused
             status.message = waitingFor ?? "paused"
             status.setCondition(.paused, .true, reason: .rolloutPaused, message: status.message ?? "", at: now, isUpdate: false)
-            status.setCondition(.progressing, .unknown, reason: .rolloutPaused, message: "rollout is paused", at: now)
+            status.setCondition(.progressing, .unknown, reason: .rolloutPaused, message: "rollout is paused", at: now, isUpdate: false)
             return
         }
         status.removeCondition(.paused)

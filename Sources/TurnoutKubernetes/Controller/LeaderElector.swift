@@ -79,7 +79,8 @@ public actor LeaderElector {
             isLeader = false
             leading.cancel()
             await leading.value
-            await release()
+            // A task of its own: the calling task is cancelled, which would cancel the release's requests too.
+            await Task { await self.release() }.value
         }
     }
 

@@ -101,13 +101,14 @@ public actor RolloutController {
     func reconcile(_ key: RolloutKey) async throws -> Double? {
         let started = ContinuousClock.now
         defer { metrics.recordReconcile(duration: ContinuousClock.now - started) }
+        if let queue { metrics.recordQueueDepth(await queue.depth()) }
         do {
             let decision = try await driver.reconcile(key)
             if lastErrors.removeValue(forKey: key) != nil {
                 logger.info("reconcile succeeded again", metadata: ["rollout.name": "\(key)"])
             }
             guard let decision else { return nil }
-            metrics.recordPhase(decision.status.phase.map { "\($0)" } ?? "Unknown", of: key)
+            metrics.recordPhase(decision.status.phase?.rawValue ?? "Unknown", of: key)
             var next = decision.requeueAfter
             if let due = try await analysisRuns.nextMeasurement(ofRollout: key) {
                 let seconds = due.secondsSinceEpoch - clock.now().secondsSinceEpoch

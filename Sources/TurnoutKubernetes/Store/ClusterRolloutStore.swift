@@ -41,23 +41,15 @@ public struct ClusterRolloutStore: RolloutStore {
     /// equal to the stored one writes nothing once the version is checked.
     @discardableResult
     public func saveStatus(_ status: RolloutStatus, of key: RolloutKey, expectedResourceVersion: String?) async throws -> Rollout {
-        guard var current = await caches.rollout(key) else {
+        guard let current = await caches.rollout(key) else {
             throw ClusterStoreError.rolloutNotFound(action: "save status of", rollout: key)
         }
         if let expected = expectedResourceVersion, expected != current.metadata.resourceVersion {
             throw ClusterStoreError.stale(rollout: key, expected: expected, current: current.metadata.resourceVersion)
         }
-        if let patch = ClusterRolloutCodec.extensionAnnotationsPatch(of: current, to: status) {
-            let patched: Rollout = try await client.patch(resources.rollouts, namespace: key.namespace, name: key.name, patch)
-            await caches.rollouts.remember(patched)
-            current = ClusterRolloutCodec.loaded(patched)
-        } else if current.status == status {
-            return current
-        }
-        let body = try ClusterRolloutCodec.statusUpdate(of: current, to: status)
-        let saved: Rollout = try await client.updateStatus(resources.rollouts, namespace: key.namespace, name: key.name, body)
-        await caches.rollouts.remember(saved)
-        return ClusterRolloutCodec.loaded(saved)
+        let (saved, wrote) = try await ClusterStatusWriter(client: client, resources: resources).write(status, of: current)
+        if wrote { await caches.rollouts.remember(saved) }
+        return saved
     }
 
     public func record(_ events: [RolloutEvent], for key: RolloutKey, at time: Instant) async throws {

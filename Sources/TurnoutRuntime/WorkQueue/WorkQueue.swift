@@ -86,6 +86,11 @@ public actor WorkQueue<Key: Hashable & Sendable> {
         for worker in idle { worker.resume(returning: nil) }
     }
 
+    /// How many keys are due now and wait for a worker (the queue's depth).
+    public func depth() -> Int {
+        state.dueCount(now: clock.now())
+    }
+
     /// When a key is next due, if it waits (for tests and views).
     public func dueAt(of key: Key) -> Double? {
         state.dueAt(of: key)

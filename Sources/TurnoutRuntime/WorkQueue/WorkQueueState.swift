@@ -38,6 +38,11 @@ public struct WorkQueueState<Key: Hashable & Sendable>: Sendable {
         waiting[key] = Entry(dueAt: dueAt, sequence: nextSequence)
     }
 
+    /// How many keys are due at `now` and wait for a worker.
+    public func dueCount(now: Double) -> Int {
+        waiting.values.filter { $0.dueAt <= now }.count
+    }
+
     /// Takes the key due first at `now` and marks it active; `nil` when none is due.
     public mutating func take(now: Double) -> Key? {
         guard let (key, _) = waiting.filter({ $0.value.dueAt <= now }).min(by: { ($0.value.dueAt, $0.value.sequence) < ($1.value.dueAt, $1.value.sequence) }) else {

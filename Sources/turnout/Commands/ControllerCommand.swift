@@ -69,16 +69,18 @@ struct ControllerCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = RuntimeLauncher.logger(level: logLevel)
         let environment = ProcessInfo.processInfo.environment
+        let metrics = ControllerMetrics()
         let client: KubernetesClient
         do {
-            client = try KubernetesClient(configuration: ClientConfiguration.load(kubeconfigPath: kubeconfig, context: context), logger: logger)
+            client = try KubernetesClient(
+                configuration: ClientConfiguration.load(kubeconfigPath: kubeconfig, context: context, namespace: namespace), logger: logger,
+                observer: { verb, code in metrics.recordAPIRequest(verb: verb, code: code) })
         } catch {
             Terminal.writeError("error: \(error)")
             throw ExitCode.failure
         }
         let identity = identity ?? environment["POD_NAME"] ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
         let configuration = ControllerConfiguration(group: TurnoutCore.APIGroup(rawValue: apiGroup) ?? .turnout, namespace: namespace, workers: workers, identity: identity)
-        let metrics = ControllerMetrics()
         let controller: RolloutController
         do {
             controller = try await RolloutController.make(client: client, configuration: configuration, metrics: metrics, logger: logger)

@@ -35,6 +35,16 @@ import TurnoutCore
         #expect(switched.status.phase == .healthy)
     }
 
+    /// A controller that writes on every reconcile of an unchanged paused rollout would wake itself with its own
+    /// writes for ever: later reconciles must decide the very same status.
+    @Test func aPausedRolloutReconciledLaterKeepsItsStatus() {
+        let (snapshot, paused) = F.settle(updating { $0.autoPromotionEnabled = false })
+        #expect(paused.status.phase == .paused)
+        var settled = snapshot
+        settled.rollout.status = paused.status
+        #expect(reconcile(settled, now: F.start.adding(seconds: 42)).status == paused.status)
+    }
+
     @Test func oldRevisionScalesDownAfterDelay() {
         let (snapshot, decision) = F.settle(updating { $0.scaleDownDelaySeconds = 30 })
         #expect(decision.status.stableRS == F.greenHash)

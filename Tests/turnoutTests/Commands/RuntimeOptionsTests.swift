@@ -1,60 +1,83 @@
 import Testing
+import TurnoutCore
 @testable import turnout
 
 @Suite struct RuntimeOptionsTests {
     /// Options as the flags would set them.
-    static func options(server: String? = nil, token: String? = nil, kubeconfig: String? = nil, context: String? = nil, namespace: String? = nil) throws -> RuntimeOptions {
+    static func options(server: String? = nil, token: String? = nil, kubeconfig: String? = nil, context: String? = nil, namespace: String? = nil, apiGroup: String? = nil) throws -> RuntimeOptions {
         var options = try RuntimeOptions.parse([])
         options.server = server
         options.token = token
         options.kubeconfig = kubeconfig
         options.context = context
         options.namespace = namespace
+        options.apiGroup = apiGroup
         return options
     }
 
+    typealias Target = RuntimeOptions.Target
+    static let local = Target.api(url: "http://127.0.0.1:7070", token: nil)
+    static let remote = Target.api(url: "http://10.0.0.5:7070", token: nil)
+    static let kubectlDefault = Target.cluster(kubeconfig: nil, context: nil, namespace: nil, group: nil)
+
     @Test(arguments: [
-        (String?.none, [String: String](), "http://127.0.0.1:7070"),
-        (nil, ["TURNOUT_SERVER": "http://10.0.0.5:7070"], "http://10.0.0.5:7070"),
-        (nil, ["TURNOUT_SERVER": ""], "http://127.0.0.1:7070"),
-        ("http://127.0.0.1:9000", ["TURNOUT_SERVER": "http://10.0.0.5:7070"], "http://127.0.0.1:9000"),
-        // KUBECONFIG is not consulted by this build: the local API stays the default.
-        (nil, ["KUBECONFIG": "/home/me/.kube/config"], "http://127.0.0.1:7070"),
-        (nil, ["KUBECONFIG": "/home/me/.kube/config", "TURNOUT_SERVER": "http://10.0.0.5:7070"], "http://10.0.0.5:7070"),
-    ])
-    func choosesTheAPIByPrecedence(server: String?, environment: [String: String], url: String) throws {
-        #expect(try Self.options(server: server).target(environment: environment) == .api(url: url, token: nil))
+        // server flag, kubeconfig flag, context flag, namespace flag, environment, kubectl plugin, target
+        (String?.none, String?.none, String?.none, String?.none, [String: String](), false, local),
+        (nil, nil, nil, nil, ["TURNOUT_SERVER": "http://10.0.0.5:7070"], false, remote),
+        (nil, nil, nil, nil, ["TURNOUT_SERVER": ""], false, local),
+        ("http://127.0.0.1:9000", nil, nil, nil, ["TURNOUT_SERVER": "http://10.0.0.5:7070"], false, .api(url: "http://127.0.0.1:9000", token: nil)),
+        ("http://127.0.0.1:9000", nil, nil, nil, ["KUBECONFIG": "/k"], true, .api(url: "http://127.0.0.1:9000", token: nil)),
+        (nil, "/k", nil, nil, ["TURNOUT_SERVER": "http://10.0.0.5:7070"], false, .cluster(kubeconfig: "/k", context: nil, namespace: nil, group: nil)),
+        (nil, nil, "prod", nil, ["TURNOUT_SERVER": "http://10.0.0.5:7070"], false, .cluster(kubeconfig: nil, context: "prod", namespace: nil, group: nil)),
+        (nil, "/k", "prod", "shop", [:], false, .cluster(kubeconfig: "/k", context: "prod", namespace: "shop", group: nil)),
+        (nil, nil, nil, "shop", [:], false, .cluster(kubeconfig: nil, context: nil, namespace: "shop", group: nil)),
+        (nil, nil, nil, nil, ["KUBECONFIG": "/home/me/.kube/config"], false, kubectlDefault),
+        (nil, nil, nil, nil, ["KUBECONFIG": ""], false, local),
+        (nil, nil, nil, nil, ["KUBECONFIG": "/home/me/.kube/config", "TURNOUT_SERVER": "http://10.0.0.5:7070"], false, remote),
+        (nil, nil, nil, nil, [:], true, kubectlDefault),
+        (nil, nil, nil, nil, ["TURNOUT_SERVER": "http://10.0.0.5:7070"], true, remote),
+    ] as [(String?, String?, String?, String?, [String: String], Bool, Target)])
+    func choosesTheRuntimeByPrecedence(server: String?, kubeconfig: String?, context: String?, namespace: String?, environment: [String: String], plugin: Bool, target: Target) throws {
+        let options = try Self.options(server: server, kubeconfig: kubeconfig, context: context, namespace: namespace)
+        #expect(try options.target(environment: environment, asKubectlPlugin: plugin) == target)
     }
 
-    @Test func anExplicitServerWinsOverAnExplicitKubeconfig() throws {
-        let options = try Self.options(server: "http://127.0.0.1:9000", kubeconfig: "/k", context: "prod")
-        #expect(try options.target(environment: [:]) == .api(url: "http://127.0.0.1:9000", token: nil))
+    @Test func theAPIGroupChoosesAClusterAndItsRollouts() throws {
+        #expect(try Self.options(apiGroup: "argoproj.io").target(environment: ["TURNOUT_SERVER": "http://10.0.0.5:7070"], asKubectlPlugin: false)
+            == .cluster(kubeconfig: nil, context: nil, namespace: nil, group: .argo))
+        #expect(try Self.options(namespace: "shop", apiGroup: "turnout.dev").target(environment: [:], asKubectlPlugin: false)
+            == .cluster(kubeconfig: nil, context: nil, namespace: "shop", group: .turnout))
+        #expect(throws: RuntimeOptionsError.unknownGroup("argo")) { try Self.options(apiGroup: "argo").target(environment: [:], asKubectlPlugin: false) }
+        #expect(throws: RuntimeOptionsError.serverAndCluster) { try Self.options(server: "http://127.0.0.1:9000", apiGroup: "argoproj.io").target(environment: [:], asKubectlPlugin: false) }
     }
 
     @Test func theTokenComesFromTheFlagThenTheEnvironment() throws {
-        #expect(try Self.options().target(environment: ["TURNOUT_TOKEN": "env"]) == .api(url: "http://127.0.0.1:7070", token: "env"))
-        #expect(try Self.options(token: "flag").target(environment: ["TURNOUT_TOKEN": "env"]) == .api(url: "http://127.0.0.1:7070", token: "flag"))
+        #expect(try Self.options().target(environment: ["TURNOUT_TOKEN": "env"], asKubectlPlugin: false) == .api(url: "http://127.0.0.1:7070", token: "env"))
+        #expect(try Self.options(token: "flag").target(environment: ["TURNOUT_TOKEN": "env"], asKubectlPlugin: false) == .api(url: "http://127.0.0.1:7070", token: "flag"))
     }
 
     @Test(arguments: [
-        (String?.none, String?.some("/k"), String?.none, String?.none, "--kubeconfig"),
-        (nil, nil, "prod", nil, "--context"),
-        (nil, "/k", "prod", nil, "--kubeconfig"),
-        (nil, nil, nil, "shop", "-n/--namespace"),
-        ("http://127.0.0.1:9000", nil, nil, "shop", "-n/--namespace"),
+        (String?.some("/k"), String?.none, String?.none),
+        (nil, "prod", nil),
+        (nil, nil, "shop"),
     ])
-    func refusesAClusterWithAClearError(server: String?, kubeconfig: String?, context: String?, namespace: String?, flag: String) throws {
-        let options = try Self.options(server: server, kubeconfig: kubeconfig, context: context, namespace: namespace)
-        #expect(throws: RuntimeOptionsError.clusterNotSupported(flag: flag)) {
-            try options.target(environment: ["TURNOUT_SERVER": "http://10.0.0.5:7070"])
-        }
-        #expect(RuntimeOptionsError.clusterNotSupported(flag: flag).description
-            .hasPrefix("\(flag): not supported yet: this build reaches the single-host runtime only"))
+    func aServerWithAClusterFlagIsAClearError(kubeconfig: String?, context: String?, namespace: String?) throws {
+        let options = try Self.options(server: "http://127.0.0.1:9000", kubeconfig: kubeconfig, context: context, namespace: namespace)
+        #expect(throws: RuntimeOptionsError.serverAndCluster) { try options.target(environment: [:], asKubectlPlugin: false) }
+        #expect(RuntimeOptionsError.serverAndCluster.description.contains("give one or the other"))
     }
 
-    @Test func validationRefusesAClusterBeforeTheCommandRuns() {
-        #expect(throws: (any Error).self) { _ = try ListCommand.parseAsRoot(["--kubeconfig", "/k"]) }
-        #expect(throws: (any Error).self) { _ = try ListCommand.parseAsRoot(["-n", "shop"]) }
+    @Test func validationRefusesBothBeforeTheCommandRuns() {
+        #expect(throws: (any Error).self) { _ = try ListCommand.parseAsRoot(["--server", "http://127.0.0.1:9000", "-n", "shop"]) }
+        #expect(throws: Never.self) { _ = try ListCommand.parseAsRoot(["--kubeconfig", "/k", "-n", "shop"]) }
         #expect(throws: Never.self) { _ = try ListCommand.parseAsRoot(["--server", "http://127.0.0.1:9000"]) }
+    }
+
+    @Test(arguments: [
+        ("/usr/local/bin/kubectl-turnout", true), ("kubectl-turnout", true), ("/usr/local/bin/turnout", false),
+        ("./.build/debug/turnout", false), ("/opt/kubectl-turnout-old", false),
+    ])
+    func theKubectlPluginIsKnownByItsFileName(path: String, plugin: Bool) {
+        #expect(Invocation.isKubectlPlugin(programPath: path) == plugin)
     }
 }
