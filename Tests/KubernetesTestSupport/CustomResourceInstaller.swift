@@ -49,8 +49,11 @@ public enum CustomResourceInstaller {
     static func apply(_ group: Group) async throws {
         let path = try kubeconfigPath()
         let directory = repositoryRoot.appendingPathComponent(group.directory).path
-        try await run(["kubectl", "--kubeconfig", path, "apply", "--server-side", "--force-conflicts", "-f", directory])
-        try await run(["kubectl", "--kubeconfig", path, "wait", "--for", "condition=Established", "--timeout", "30s", "-f", directory])
+        // deploy/crds is a kustomization (the install manifests build on it); the Argo stand-ins are plain files.
+        let isKustomization = FileManager.default.fileExists(atPath: directory + "/kustomization.yaml")
+        try await run(["kubectl", "--kubeconfig", path, "apply", "--server-side", "--force-conflicts", isKustomization ? "-k" : "-f", directory])
+        let definitions = ["rollouts", "analysisruns", "analysistemplates", "clusteranalysistemplates"].map { "crd/\($0).\(group.rawValue)" }
+        try await run(["kubectl", "--kubeconfig", path, "wait", "--for", "condition=Established", "--timeout", "30s"] + definitions)
         let served = try await KubeTestEnvironment.withClient(KubeTestEnvironment.configuration()) { client in
             let deadline = ContinuousClock.now + .seconds(30)
             while ContinuousClock.now < deadline {

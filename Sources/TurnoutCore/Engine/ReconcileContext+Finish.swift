@@ -4,6 +4,7 @@ extension ReconcileContext {
         let previous = snapshot.rollout.status ?? RolloutStatus()
         recordCounts()
         recordWeights()
+        recordTrafficVerification()
         recordTrafficTransitions(since: previous)
         assignRoles()
         let madeProgress = hasMadeProgress(since: previous)
@@ -80,6 +81,25 @@ extension ReconcileContext {
         } else {
             status.hpaReplicas = status.replicas
             status.selector = selector.text
+        }
+    }
+
+    /// The `TrafficVerified` condition: `True` once the router reports the traffic this decision asks for in
+    /// effect (a blue-green Service's EndpointSlices list only the intended revision's ready pods, a router reads
+    /// back its weights), `False` while a move waits for that; none without traffic to route.
+    mutating func recordTrafficVerification() {
+        guard let traffic else {
+            status.removeCondition(.trafficVerified)
+            return
+        }
+        if isTrafficVerified(traffic) {
+            status.setCondition(.trafficVerified, .true, reason: .trafficVerified, message: "the data plane serves the traffic asked for", at: now, isUpdate: false)
+        } else {
+            let weight = traffic.canaryWeight.map { " at \($0)%" } ?? ""
+            status.setCondition(
+                .trafficVerified, .false, reason: .trafficNotVerified,
+                message: "waiting for the data plane to serve revision \(revisionNumber(traffic.stable)) as stable and revision \(revisionNumber(traffic.canary)) as canary\(weight)",
+                at: now, isUpdate: false)
         }
     }
 

@@ -36,6 +36,8 @@ public enum RolloutConditionType: String, Sendable, Hashable, Codable, CaseItera
     case healthy = "Healthy"
     /// The last update finished.
     case completed = "Completed"
+    /// The data plane serves the traffic the engine asked for (Turnout's own; Argo has no such condition).
+    case trafficVerified = "TrafficVerified"
     /// The spec cannot be acted on.
     case invalidSpec = "InvalidSpec"
 }
@@ -82,4 +84,6 @@ public enum ConditionReason: String, Sendable, Hashable, Codable, CaseIterable {
     case invalidSpec = "InvalidSpec"
     /// The data plane has not yet confirmed the desired traffic.
     case trafficNotVerified = "TrafficWeightNotVerified"
+    /// The data plane confirmed the desired traffic.
+    case trafficVerified = "TrafficWeightVerified"
 }

@@ -35,6 +35,17 @@ import TurnoutCore
         #expect(switched.status.phase == .healthy)
     }
 
+    @Test func aTrafficMoveIsReportedUnverifiedUntilTheRouterConfirmsIt() {
+        let moving = reconcile(updating { $0.autoPromotionEnabled = false }, now: F.start)
+        let waiting = moving.status.condition(.trafficVerified)
+        #expect(waiting?.status == .false && waiting?.reason == .trafficNotVerified, "\(String(describing: waiting))")
+        #expect(waiting?.message.contains("revision 2 as canary") == true, "\(waiting?.message ?? "")")
+        let (_, paused) = F.settle(updating { $0.autoPromotionEnabled = false })
+        let confirmed = paused.status.condition(.trafficVerified)
+        #expect(confirmed?.status == .true && confirmed?.reason == .trafficVerified)
+        #expect(paused.status.blueGreen?.previewSelector == F.greenHash, "the preview selector is the one the router confirmed")
+    }
+
     /// A controller that writes on every reconcile of an unchanged paused rollout would wake itself with its own
     /// writes for ever: later reconciles must decide the very same status.
     @Test func aPausedRolloutReconciledLaterKeepsItsStatus() {

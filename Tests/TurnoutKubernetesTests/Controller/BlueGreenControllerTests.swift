@@ -31,6 +31,8 @@ struct BlueGreenControllerTests {
                 return !green.isEmpty && green != blue
             }
             #expect(try await harness.service("demo-service").selectedHash == green)
+            let verified = try await harness.rollout("demo").status?.condition(.trafficVerified)
+            #expect(verified?.status == .true, "the EndpointSlices confirmed the switch: \(String(describing: verified))")
             let sets = try await harness.replicaSets()
             #expect(sets[green]?.spec.replicas == 3)
             let old = try #require(sets[blue])

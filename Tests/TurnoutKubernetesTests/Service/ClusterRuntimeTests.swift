@@ -65,7 +65,8 @@ struct ClusterRuntimeTests {
         return try #require(last)
     }
 
-    @Test func applyDryRunsEveryObjectBeforeWritingAny() async throws {
+    @Test(.timeLimit(.minutes(2)))
+    func applyDryRunsEveryObjectBeforeWritingAny() async throws {
         try await ControllerHarness.run("apply") { harness in
             let runtime = Self.runtime(harness)
             let broken = "apiVersion: v1\nkind: Service\nmetadata: {name: sideways}\nspec:\n  type: Sideways\n  ports: [{port: 80}]\n"
@@ -91,6 +92,19 @@ struct ClusterRuntimeTests {
             #expect(created.listeners.map(\.name).sorted() == ["service/shop-active", "service/shop-preview"])
             let again = try await runtime.apply(ApplyRequest(files: [ManifestFile(file: "shop.yaml", manifest: Self.shop)]))
             #expect(again.outcomes.map(\.result) == ["configured", "configured", "configured"])
+
+            // A watch shows the rollout as it changes, and ends when the rollout is deleted.
+            var phases: [RolloutPhase?] = []
+            for await view in try await runtime.watch(rolloutNamed: "shop") {
+                phases.append(view.rollout.status?.phase)
+                if view.rollout.status?.phase == .healthy { break }
+            }
+            #expect(phases.last == .healthy, "\(phases)")
+            let watching = try await runtime.watch(rolloutNamed: "shop")
+            _ = try await runtime.delete(kind: "Rollout", name: "shop")
+            var after = 0
+            for await _ in watching { after += 1 }
+            #expect(after >= 1, "the first view, then the end of the stream")
         }
     }
 
