@@ -10,18 +10,8 @@ struct StaticBinaryCheckTests {
 
     /// Runs the script on `binary`; its exit status and what it printed.
     static func check(_ binary: String) async throws -> (status: Int32, output: String) {
-        try await blockingWork {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: script)
-            process.arguments = [binary]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-        }
+        let result = try await runProgram(URL(fileURLWithPath: script), [binary])
+        return (result.status, result.stdout + result.stderr)
     }
 
     @Test func aBinaryOfSystemLibrariesOnlyPasses() async throws {

@@ -52,8 +52,6 @@ public enum CustomResourceInstaller {
         // deploy/crds is a kustomization (the install manifests build on it); the Argo stand-ins are plain files.
         let isKustomization = FileManager.default.fileExists(atPath: directory + "/kustomization.yaml")
         try await run(["kubectl", "--kubeconfig", path, "apply", "--server-side", "--force-conflicts", isKustomization ? "-k" : "-f", directory])
-        let definitions = ["rollouts", "analysisruns", "analysistemplates", "clusteranalysistemplates"].map { "crd/\($0).\(group.rawValue)" }
-        try await run(["kubectl", "--kubeconfig", path, "wait", "--for", "condition=Established", "--timeout", "30s"] + definitions)
         let served = try await KubeTestEnvironment.withClient(KubeTestEnvironment.configuration()) { client in
             let deadline = ContinuousClock.now + .seconds(30)
             while ContinuousClock.now < deadline {
@@ -78,21 +76,9 @@ public enum CustomResourceInstaller {
 
     /// Runs a program (looked up on PATH) with arguments, no shell, on a thread of its own; throws with its output when it fails.
     static func run(_ arguments: [String]) async throws {
-        try await blockingWork { try runBlocking(arguments) }
-    }
-
-    private static func runBlocking(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw InstallError(message: "\(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: data, as: UTF8.self))")
+        let result = try await runProgram(URL(fileURLWithPath: "/usr/bin/env"), arguments)
+        guard result.status == 0 else {
+            throw InstallError(message: "\(arguments.joined(separator: " ")) exited \(result.status): \(result.stdout)\(result.stderr)")
         }
     }
 

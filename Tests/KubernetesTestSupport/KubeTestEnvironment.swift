@@ -57,8 +57,12 @@ public enum KubeTestEnvironment {
         do {
             try await body(client, namespace)
         } catch {
-            _ = try? await client.delete(.namespaces, name: namespace)
-            try? await client.shutdown()
+            // A task of its own: when the test was cancelled (a time limit), requests in it would be cancelled
+            // too, and a client that is never shut down stops the whole test process.
+            await Task {
+                _ = try? await client.delete(.namespaces, name: namespace)
+                try? await client.shutdown()
+            }.value
             throw error
         }
         try await client.delete(.namespaces, name: namespace)

@@ -13,10 +13,16 @@ extension ClusterRuntime {
         let runtime = self
         let hashLabel = ClusterMetadata.podTemplateHash
         let watchers = [
-            Self.pinging(ping) { runtime.client.watch(runtime.resources.rollouts, namespace: runtime.namespace, options: WatchOptions(fieldSelector: "metadata.name=\(name)", timeoutSeconds: 300), as: KubernetesJSON.self) },
-            Self.pinging(ping) { runtime.client.watch(.replicaSets, namespace: runtime.namespace, options: WatchOptions(labelSelector: hashLabel, timeoutSeconds: 300), as: KubernetesJSON.self) },
-            Self.pinging(ping) { runtime.client.watch(.pods, namespace: runtime.namespace, options: WatchOptions(labelSelector: hashLabel, timeoutSeconds: 300), as: KubernetesJSON.self) },
-            Self.pinging(ping) { runtime.client.watch(runtime.resources.analysisRuns, namespace: runtime.namespace, options: WatchOptions(timeoutSeconds: 300), as: KubernetesJSON.self) },
+            // From the version read first, so a change (or the deletion) between that read and the watch is seen.
+            Self.pinging(ping) { isFirst in
+                runtime.client.watch(
+                    runtime.resources.rollouts, namespace: runtime.namespace,
+                    options: WatchOptions(fieldSelector: "metadata.name=\(name)", resourceVersion: isFirst ? first.rollout.metadata.resourceVersion : nil, timeoutSeconds: 300),
+                    as: KubernetesJSON.self)
+            },
+            Self.pinging(ping) { _ in runtime.client.watch(.replicaSets, namespace: runtime.namespace, options: WatchOptions(labelSelector: hashLabel, timeoutSeconds: 300), as: KubernetesJSON.self) },
+            Self.pinging(ping) { _ in runtime.client.watch(.pods, namespace: runtime.namespace, options: WatchOptions(labelSelector: hashLabel, timeoutSeconds: 300), as: KubernetesJSON.self) },
+            Self.pinging(ping) { _ in runtime.client.watch(runtime.resources.analysisRuns, namespace: runtime.namespace, options: WatchOptions(timeoutSeconds: 300), as: KubernetesJSON.self) },
         ]
         let refresher = Task {
             for await _ in pings {
@@ -36,12 +42,17 @@ extension ClusterRuntime {
         return views
     }
 
-    /// Pings on every event of a watch, opening it again when the server ends it, until cancelled.
-    private static func pinging(_ ping: AsyncStream<Bool>.Continuation, _ open: @escaping @Sendable () -> AsyncThrowingStream<WatchEvent<KubernetesJSON>, any Error>) -> Task<Void, Never> {
+    /// Pings on every event of a watch, opening it again when the server ends it (and pinging then, since events
+    /// between two watches are not delivered), until cancelled. `open` is told whether it opens the first watch.
+    private static func pinging(_ ping: AsyncStream<Bool>.Continuation, _ open: @escaping @Sendable (_ isFirst: Bool) -> AsyncThrowingStream<WatchEvent<KubernetesJSON>, any Error>) -> Task<Void, Never> {
         Task {
+            var isFirst = true
             while !Task.isCancelled {
+                if !isFirst { ping.yield(true) }
                 do {
-                    for try await event in open() {
+                    let events = open(isFirst)
+                    isFirst = false
+                    for try await event in events {
                         if case .bookmark = event { continue }
                         ping.yield(true)
                     }

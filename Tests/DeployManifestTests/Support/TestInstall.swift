@@ -64,7 +64,7 @@ struct TestInstall: Sendable {
                 let arguments = checks[index].arguments(as: user)
                 group.addTask {
                     let result = try await Kubectl.run(arguments, kubeconfig: kubeconfig)
-                    switch result.output.trimmingCharacters(in: .whitespacesAndNewlines) {
+                    switch result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) {
                     case "yes": return (index, true)
                     case "no": return (index, false)
                     default: throw Kubectl.Failure(message: result.described(arguments))

@@ -26,17 +26,7 @@ struct ClusterCLI {
     /// Polls the rollout until `condition` holds; throws with its last state after `seconds`.
     @discardableResult
     func waitFor(_ name: String, _ what: String, seconds: Double = 90, _ condition: (RolloutView) -> Bool) async throws -> RolloutView {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last: RolloutView?
-        while Date() < deadline {
-            if let view = try? await rollout(name) {
-                if condition(view) { return view }
-                last = view
-            }
-            try await Task.sleep(for: .milliseconds(300))
-        }
-        let status = last?.rollout.status
-        throw ClusterCLIError(message: "\(name) did not become \(what) within \(Int(seconds)) s; last: \(status?.phase?.rawValue ?? "-") \(status?.message ?? "")")
+        try await waitForRollout(name, what, seconds: seconds, interval: .milliseconds(300), read: { try await rollout(name) }, condition)
     }
 
     /// The holder of the controller's leader Lease in the namespace, if any.

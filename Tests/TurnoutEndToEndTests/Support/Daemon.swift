@@ -93,17 +93,7 @@ final class Daemon: @unchecked Sendable {
     /// Polls the rollout until `condition` holds; fails with its last state after `seconds`.
     @discardableResult
     func waitFor(_ name: String, _ what: String, seconds: Double = 60, _ condition: (RolloutView) -> Bool) async throws -> RolloutView {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last: RolloutView?
-        while Date() < deadline {
-            if let view = try? await rollout(name) {
-                if condition(view) { return view }
-                last = view
-            }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        let status = last?.rollout.status
-        throw DaemonError.timedOut("\(name) to be \(what); last: \(status?.phase?.rawValue ?? "-") \(status?.message ?? "")")
+        try await waitForRollout(name, what, seconds: seconds, interval: .milliseconds(200), read: { try await rollout(name) }, condition)
     }
 
     /// Where a Service (or `ingress`) listens, as `127.0.0.1:PORT`.
@@ -165,13 +155,11 @@ final class Daemon: @unchecked Sendable {
 enum DaemonError: Error, CustomStringConvertible {
     case noBanner(String)
     case command(String, String)
-    case timedOut(String)
 
     var description: String {
         switch self {
         case .noBanner(let output): return "turnout up printed no API address: \(output)"
         case .command(let what, let stderr): return "\(what) failed: \(stderr)"
-        case .timedOut(let what): return "timed out waiting for \(what)"
         }
     }
 }
