@@ -44,8 +44,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TurnoutHTTPServer",
+            dependencies: [
+                "TurnoutProxy",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "TurnoutDemoApp",
             dependencies: [
+                "TurnoutHTTPServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,7 +87,7 @@ let package = Package(
         .target(
             name: "TurnoutServer",
             dependencies: [
-                "TurnoutCore", "TurnoutService",
+                "TurnoutCore", "TurnoutService", "TurnoutHTTPServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -138,7 +149,8 @@ let package = Package(
         .testTarget(
             name: "TurnoutProxyTests",
             dependencies: [
-                "TurnoutProxy",
+                "TurnoutProxy", "TurnoutHTTPServer", "TurnoutDemoApp", "TurnoutServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

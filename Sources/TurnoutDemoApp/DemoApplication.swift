@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import TurnoutHTTPServer
 
 /// The demo application of `turnout demo-app`: `/color`, `/faults`, `/healthz` and the live page at `/`.
 public struct DemoApplication: Sendable {
@@ -36,6 +37,7 @@ public struct DemoApplication: Sendable {
         let logger = logger
         return Application(
             router: makeRouter(),
+            server: .guardedHTTP1(),
             configuration: ApplicationConfiguration(
                 address: .hostname(address.host, port: address.port),
                 serverName: "turnout-demo-app"

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import TurnoutHTTPServer
 
 /// The stand-in for web-server images such as `nginx` and `httpd` in the single-host runtime: serves the files of
 /// a directory (`index.html` for a directory) with GET and HEAD. When the directory does not exist, `/` answers a
@@ -44,6 +45,7 @@ public struct StaticSite: Sendable {
         let address = address
         return Application(
             router: router,
+            server: .guardedHTTP1(),
             configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: "turnout-serve-files"),
             onServerRunning: { channel in
                 await onRunning(ListenAddress(host: address.host, port: channel.localAddress?.port ?? address.port))

@@ -2,16 +2,23 @@ import NIOCore
 import NIOHTTP1
 
 /// A response the proxy makes itself (errors such as 502, 503, 504, 431): a short text body naming the cause.
-struct LocalResponse {
+public struct LocalResponse: Sendable {
     /// The status.
-    var status: HTTPResponseStatus
+    public var status: HTTPResponseStatus
     /// The body text (one line).
-    var message: String
+    public var message: String
     /// Whether the client connection closes after it.
-    var closeConnection: Bool
+    public var closeConnection: Bool
+
+    /// Creates a response.
+    public init(status: HTTPResponseStatus, message: String, closeConnection: Bool) {
+        self.status = status
+        self.message = message
+        self.closeConnection = closeConnection
+    }
 
     /// The response head, with framing and `Connection` set.
-    func head() -> HTTPResponseHead {
+    public func head() -> HTTPResponseHead {
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "text/plain; charset=utf-8")
         headers.add(name: "Content-Length", value: String(bodyText.utf8.count))
@@ -21,12 +28,12 @@ struct LocalResponse {
     }
 
     /// The body: `<code> <reason>: <message>` and a newline.
-    var bodyText: String {
+    public var bodyText: String {
         "\(status.code) \(status.reasonPhrase): \(message)\n"
     }
 
     /// The body in a buffer.
-    func body(allocator: ByteBufferAllocator) -> ByteBuffer {
+    public func body(allocator: ByteBufferAllocator) -> ByteBuffer {
         allocator.buffer(string: bodyText)
     }
 }

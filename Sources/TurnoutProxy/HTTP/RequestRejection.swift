@@ -30,7 +30,7 @@ public enum RequestRejection: Error, Sendable, Hashable, CustomStringConvertible
     case bodyTooLarge(limit: Int)
     /// An `Expect` other than `100-continue` (417).
     case unsupportedExpectation(String)
-    /// A method the proxy does not forward, such as `CONNECT` (405).
+    /// A method the proxy does not forward or a server does not serve, such as `CONNECT` (405).
     case methodNotAllowed(String)
     /// The request could not be parsed (400).
     case malformed(String)
@@ -72,7 +72,7 @@ public enum RequestRejection: Error, Sendable, Hashable, CustomStringConvertible
         case .invalidRequestTarget: return "request target is not a path, an http(s) URL or * for OPTIONS"
         case .bodyTooLarge(let limit): return "request body exceeds the limit of \(limit) bytes"
         case .unsupportedExpectation(let value): return "request Expect '\(value)' is not supported; only 100-continue is"
-        case .methodNotAllowed(let method): return "method \(method) is not forwarded by this proxy"
+        case .methodNotAllowed(let method): return "method \(method) is not served here"
         case .malformed(let reason): return "request is malformed: \(reason)"
         case .headerTimeout: return "request head did not arrive in time"
         case .bodyTimeout: return "request body stalled"

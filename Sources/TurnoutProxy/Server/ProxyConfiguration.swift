@@ -135,5 +135,5 @@ public struct ProxyTimeouts: Sendable, Hashable {
 
 extension Duration {
     /// The duration as a NIO `TimeAmount`.
-    var timeAmount: TimeAmount { .nanoseconds(nanoseconds) }
+    public var timeAmount: TimeAmount { .nanoseconds(nanoseconds) }
 }

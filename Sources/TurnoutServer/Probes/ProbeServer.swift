@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import TurnoutHTTPServer
 
 /// A controller's health and metrics endpoints: `/healthz` (the process serves), `/readyz` (it is ready:
 /// caches synced; a standby replica that does not lead is ready too), `/metrics` (Prometheus text format).
@@ -47,6 +48,7 @@ public struct ProbeServer: Sendable {
         let (host, port, logger) = (host, port, logger)
         let application = Application(
             router: makeRouter(),
+            server: .guardedHTTP1(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "turnout-controller"),
             onServerRunning: { channel in
                 continuation.yield(APIServerAddress(host: host, port: channel.localAddress?.port ?? port))

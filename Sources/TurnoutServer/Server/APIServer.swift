@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import TurnoutHTTPServer
 import TurnoutService
 
 /// The local REST API: serves any `RuntimeService` as JSON over HTTP, with server-sent events for watches.
@@ -46,6 +47,7 @@ public struct APIServer: Sendable {
         let logger = logger
         return Application(
             router: makeRouter(),
+            server: .guardedHTTP1(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "turnout"),
             onServerRunning: { channel in
                 let bound = APIServerAddress(host: host, port: channel.localAddress?.port ?? port)
