@@ -35,6 +35,20 @@ struct StaticBinaryCheckTests {
         #expect(result.output.contains("libswiftCore.so") && result.output.contains("--static-swift-stdlib"), "\(result.output)")
     }
 
+    /// A `turnout` built with `--static-swift-stdlib` (`.ci/run` builds one and names it here), the binary the
+    /// Dockerfile puts in its image.
+    static let staticBinary = ProcessInfo.processInfo.environment["TURNOUT_STATIC_BINARY"]
+
+    @Test(.enabled(if: staticBinary != nil, "set TURNOUT_STATIC_BINARY to a turnout built with --static-swift-stdlib"))
+    func theStaticallyLinkedTurnoutNeedsOnlySystemLibrariesAndRuns() async throws {
+        let binary = try #require(Self.staticBinary)
+        let result = try await Self.check(binary)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(!result.output.contains("libswift"), "\(result.output)")
+        let help = try await runProgram(URL(fileURLWithPath: binary), ["--help"])
+        #expect(help.status == 0 && help.stdout.contains("controller"), "\(help.stdout)\(help.stderr)")
+    }
+
     @Test func aMissingFileIsAUsageError() async throws {
         #expect(try await Self.check("/nonexistent/turnout").status == 66)
     }
