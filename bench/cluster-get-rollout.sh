@@ -38,7 +38,7 @@ bench_cleanup_namespace() { kubectl delete namespace "$NAMESPACE" --wait=false >
 trap stop_all EXIT
 
 kubectl apply --server-side --force-conflicts -f Tests/Fixtures/crds/argoproj.io >/dev/null
-kubectl wait --for condition=Established --timeout 60s -f Tests/Fixtures/crds/argoproj.io >/dev/null
+bench_crds_established rollouts.argoproj.io analysisruns.argoproj.io analysistemplates.argoproj.io clusteranalysistemplates.argoproj.io
 kubectl create namespace "$NAMESPACE" >/dev/null
 "$TURNOUT_BIN" controller -n "$NAMESPACE" --api-group argoproj.io --health-address 127.0.0.1:0 --identity bench \
     >"$WORK/controller.out" 2>"$WORK/controller.log" &

@@ -33,7 +33,7 @@ finish() {
 trap finish EXIT
 
 kubectl apply --server-side --force-conflicts -k deploy/crds >/dev/null
-kubectl wait --for condition=Established --timeout 60s crd/rollouts.turnout.dev >/dev/null
+bench_crds_established rollouts.turnout.dev
 kubectl create namespace "$NAMESPACE" >/dev/null
 
 for index in $(seq 0 $((ROLLOUTS - 1))); do

@@ -79,3 +79,16 @@ wait_for() { # url
     echo "nothing answers on $1" >&2
     exit 1
 }
+
+# Waits until every named CRD is Established. `kubectl wait --for condition=...` fails at once, rather than
+# waiting, while a new CRD has no conditions yet.
+bench_crds_established() { # crd-name...
+    local crd i
+    for crd in "$@"; do
+        for ((i = 0; i < 300; i++)); do
+            [ "$(kubectl get crd "$crd" -o 'jsonpath={.status.conditions[?(@.type=="Established")].status}' 2>/dev/null)" = True ] && break
+            sleep 0.2
+        done
+        [ "$i" -lt 300 ] || { echo "CRD $crd not Established within 60 s" >&2; return 1; }
+    done
+}
