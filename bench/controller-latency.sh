@@ -7,6 +7,7 @@
 #
 #   bench/controller-latency.sh                          # builds turnout (release) first, 100 rollouts
 #   TURNOUT_BIN=.build/debug/turnout ROLLOUTS=20 bench/controller-latency.sh
+#   WORKERS=16 bench/controller-latency.sh               # the controller's --workers (default 4)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -62,7 +63,7 @@ YAML
 done >"$WORK/rollouts.yaml"
 kubectl apply -n "$NAMESPACE" -f "$WORK/rollouts.yaml" >/dev/null
 
-"$TURNOUT_BIN" controller -n "$NAMESPACE" --api-group turnout.dev --health-address 127.0.0.1:0 --identity bench --log-level warning \
+"$TURNOUT_BIN" controller -n "$NAMESPACE" --api-group turnout.dev --health-address 127.0.0.1:0 --identity bench --workers "${WORKERS:-4}" --log-level warning \
     >"$WORK/controller.out" 2>"$WORK/controller.log" &
 CONTROLLER=$!
 PIDS+=("$CONTROLLER")
