@@ -143,7 +143,15 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .target(name: "TurnoutTestSupport", path: "Tests/TurnoutTestSupport"),
+        .target(
+            name: "TurnoutTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/TurnoutTestSupport"
+        ),
         .testTarget(name: "TurnoutCoreTests", dependencies: ["TurnoutCore", "TurnoutTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TurnoutRuntimeTests", dependencies: ["TurnoutRuntime", "TurnoutSimulation", "TurnoutLocal", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
@@ -200,7 +208,7 @@ let package = Package(
         .target(name: "KubernetesTestSupport", dependencies: ["KubernetesClient", "TurnoutTestSupport"], path: "Tests/KubernetesTestSupport"),
         .testTarget(
             name: "TurnoutKubernetesTests",
-            dependencies: ["TurnoutKubernetes", "KubernetesClient", "KubernetesTestSupport", "TurnoutCore", "TurnoutRuntime", "TurnoutService"]
+            dependencies: ["TurnoutKubernetes", "KubernetesClient", "KubernetesTestSupport", "TurnoutCore", "TurnoutRuntime", "TurnoutService", "TurnoutTestSupport"]
         ),
         .testTarget(
             name: "TurnoutClientTests",

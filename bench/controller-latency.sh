@@ -8,11 +8,13 @@
 #   bench/controller-latency.sh                          # builds turnout (release) first, 100 rollouts
 #   TURNOUT_BIN=.build/debug/turnout ROLLOUTS=20 bench/controller-latency.sh
 #   WORKERS=16 bench/controller-latency.sh               # the controller's --workers (default 4)
+#   RATE=50 bench/controller-latency.sh                  # image changes per second (default 10)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ROLLOUTS=${ROLLOUTS:-100}
+RATE=${RATE:-10}
 
 source bench/support.sh
 bench_need python3 jq
@@ -77,13 +79,13 @@ done
 [ "$(healthy)" -eq "$ROLLOUTS" ] || { echo "only $(healthy) of $ROLLOUTS became Healthy" >&2; tail -20 "$WORK/controller.log" >&2; exit 1; }
 rss_healthy=$(awk '/VmRSS/ {print $2}' "/proc/$CONTROLLER/status")
 
-echo "changing every rollout's image and measuring ..." >&2
-python3 bench/controller-latency/measure.py "$NAMESPACE" "$ROLLOUTS" "example/app:green" >"$WORK/result.json"
+echo "changing every rollout's image ($RATE a second) and measuring ..." >&2
+python3 bench/controller-latency/measure.py "$NAMESPACE" "$ROLLOUTS" "example/app:green" "$RATE" >"$WORK/result.json"
 rss_after=$(awk '/VmRSS/ {print $2}' "/proc/$CONTROLLER/status")
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
-jq -r '"rollouts: \(.rollouts)",
+jq -r '"rollouts: \(.rollouts), image changes: \(.patches_per_second) a second",
   "spec change -> first ReplicaSet write: p50 \(.spec_change_to_replicaset_write.p50_ms) ms, p99 \(.spec_change_to_replicaset_write.p99_ms) ms, max \(.spec_change_to_replicaset_write.max_ms) ms (\(.spec_change_to_replicaset_write.count) measured; target p99 < 100 ms)",
   "selector change -> switch counted done: p50 \(.selector_change_to_step_done.p50_ms) ms, p99 \(.selector_change_to_step_done.p99_ms) ms, max \(.selector_change_to_step_done.max_ms) ms (\(.selector_change_to_step_done.count) measured)"' "$WORK/result.json"
 echo "controller RSS: $((rss_healthy / 1024)) MiB with $ROLLOUTS Healthy rollouts, $((rss_after / 1024)) MiB after the updates (target < 50 MiB)"

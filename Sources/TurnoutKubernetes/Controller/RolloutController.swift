@@ -8,6 +8,7 @@ import TurnoutRuntime
 /// queue (a ReplicaSet, pod, AnalysisRun or Job event wakes the rollout that owns it, a Service or
 /// EndpointSlice event the rollouts naming the Service), each key is reconciled by `RolloutDriver`, and a
 /// decision's own timers (pauses, delays, deadlines, due measurements) requeue it. No periodic resync.
+/// Standalone AnalysisRuns (owned by no rollout) are measured under one key per namespace, whose name is empty.
 public actor RolloutController {
     /// How it runs.
     public nonisolated let configuration: ControllerConfiguration
@@ -70,13 +71,13 @@ public actor RolloutController {
             logger.info("caches synced", metadata: ["controller.group": "\(configuration.group.rawValue)"])
             let queue = WorkQueue<RolloutKey>(
                 workers: configuration.workers,
-                keys: { await caches.rollouts.objects(inNamespace: nil).map(\.key) },
+                keys: { await caches.rollouts.objects(inNamespace: nil).map(\.key) + Self.standaloneKeys(await caches.analysisRuns.objects(inNamespace: nil)) },
                 reconcile: { [weak self] key in try await self?.reconcile(key) })
             self.queue = queue
             group.addTask { await self.forwardRolloutChanges(to: queue) }
             group.addTask { await self.forward(caches.replicaSets.changes(), to: queue) { await self.owningRollouts(of: $0.metadata) } }
             group.addTask { await self.forward(caches.pods.changes(), to: queue) { await self.rolloutsOwning(pod: $0) } }
-            group.addTask { await self.forward(caches.analysisRuns.changes(), to: queue) { await self.owningRollouts(of: $0.objectMeta) } }
+            group.addTask { await self.forward(caches.analysisRuns.changes(), to: queue) { Self.standaloneKeys([$0]) + self.owningRollouts(of: $0.objectMeta) } }
             group.addTask { await self.forward(caches.jobs.changes(), to: queue) { await self.rolloutsOwning(job: $0) } }
             group.addTask { await self.forward(caches.services.changes(), to: queue) { await self.rolloutsNaming(service: $0.metadata.name ?? "", in: $0.metadata.namespaceOrEmpty) } }
             group.addTask { await self.forward(caches.endpointSlices.changes(), to: queue) { await self.rolloutsNaming(service: $0.serviceName ?? "", in: $0.metadata.namespaceOrEmpty) } }
@@ -103,6 +104,7 @@ public actor RolloutController {
         defer { metrics.recordReconcile(duration: ContinuousClock.now - started) }
         if let queue { metrics.recordQueueDepth(await queue.depth()) }
         do {
+            if key.name.isEmpty { return try await measureStandaloneRuns(in: key) }
             let decision = try await driver.reconcile(key)
             if lastErrors.removeValue(forKey: key) != nil {
                 logger.info("reconcile succeeded again", metadata: ["rollout.name": "\(key)"])
@@ -127,7 +129,19 @@ public actor RolloutController {
         }
     }
 
+    /// Takes the due measurements of a namespace's standalone runs; returns seconds until the next one.
+    private func measureStandaloneRuns(in key: RolloutKey) async throws -> Double? {
+        try await analysisRuns.measureDue(ofRollout: key)
+        guard let due = try await analysisRuns.nextMeasurement(ofRollout: key) else { return nil }
+        return max(0.05, due.secondsSinceEpoch - clock.now().secondsSinceEpoch)
+    }
+
     // MARK: Mapping changes to rollouts
+
+    /// The standalone-run key of each namespace with a run no rollout owns.
+    private static func standaloneKeys(_ runs: [ClusterAnalysisRun]) -> [RolloutKey] {
+        Set(runs.filter { $0.rolloutName == nil }.map { RolloutKey(namespace: $0.objectMeta.namespaceOrEmpty, name: "") }).sorted()
+    }
 
     private func forwardRolloutChanges(to queue: WorkQueue<RolloutKey>) async {
         for await change in await caches.rollouts.changes() {
@@ -161,7 +175,7 @@ public actor RolloutController {
         }
     }
 
-    private func owningRollouts(of metadata: ClusterObjectMeta) -> [RolloutKey] {
+    private nonisolated func owningRollouts(of metadata: ClusterObjectMeta) -> [RolloutKey] {
         guard let owner = metadata.controllerReference, owner.kind == "Rollout" else { return [] }
         return [RolloutKey(namespace: metadata.namespaceOrEmpty, name: owner.name)]
     }
@@ -175,7 +189,7 @@ public actor RolloutController {
     private func rolloutsOwning(job: Job) async -> [RolloutKey] {
         guard let owner = job.metadata.controllerReference, owner.kind == "AnalysisRun",
               let run = await caches.analysisRuns.object(InformerKey(namespace: job.metadata.namespaceOrEmpty, name: owner.name)) else { return [] }
-        return owningRollouts(of: run.objectMeta)
+        return Self.standaloneKeys([run]) + owningRollouts(of: run.objectMeta)
     }
 
     private func rolloutsNaming(service: String, in namespace: String) async -> [RolloutKey] {

@@ -32,7 +32,11 @@ struct ControllerHarness {
     /// Lints the manifest files (paths relative to the repository) and creates every object in the namespace.
     func apply(_ paths: [String], edit: (String) -> String = { $0 }) async throws {
         let root = CustomResourceInstaller.repositoryRoot
-        let texts = try paths.map { (file: $0, text: edit(try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8))) }
+        try await apply(texts: paths.map { (file: $0, text: edit(try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8))) })
+    }
+
+    /// Lints manifest texts and creates every object in the namespace.
+    func apply(texts: [(file: String, text: String)]) async throws {
         let linted = LintedManifests(texts: texts)
         #expect(linted.isValid, "\(linted.errors.map(\.rendered))")
         for document in linted.set.documents {

@@ -1,4 +1,5 @@
 import Testing
+import TurnoutTestSupport
 import TurnoutCore
 @testable import TurnoutProviders
 

@@ -4,17 +4,17 @@ import NIOPosix
 import Synchronization
 
 /// A request as the test server received it.
-struct ReceivedRequest: Sendable {
-    var method: HTTPMethod
-    var uri: String
-    var headers: HTTPHeaders
-    var body: String
+public struct ReceivedRequest: Sendable {
+    public var method: HTTPMethod
+    public var uri: String
+    public var headers: HTTPHeaders
+    public var body: String
 
     /// The path without the query.
-    var path: String { String(uri.prefix { $0 != "?" }) }
+    public var path: String { String(uri.prefix { $0 != "?" }) }
 
     /// The query parameters, form-decoded (`+` is a space, `%XX` a byte).
-    var query: [String: String] {
+    public var query: [String: String] {
         guard let mark = uri.firstIndex(of: "?") else { return [:] }
         var result: [String: String] = [:]
         for pair in uri[uri.index(after: mark)...].split(separator: "&") {
@@ -42,17 +42,28 @@ struct ReceivedRequest: Sendable {
 }
 
 /// What the test server answers.
-struct CannedResponse: Sendable {
-    var status: HTTPResponseStatus = .ok
-    var body: String = ""
-    var contentType = "application/json"
+public struct CannedResponse: Sendable {
+    /// The status line.
+    public var status: HTTPResponseStatus
+    /// The body.
+    public var body: String
+    /// The `Content-Type`.
+    public var contentType: String
     /// Milliseconds before the answer is written (a slow server, for timeouts).
-    var delayMilliseconds: Int64 = 0
+    public var delayMilliseconds: Int64
+
+    /// Creates an answer.
+    public init(status: HTTPResponseStatus = .ok, body: String = "", contentType: String = "application/json", delayMilliseconds: Int64 = 0) {
+        self.status = status
+        self.body = body
+        self.contentType = contentType
+        self.delayMilliseconds = delayMilliseconds
+    }
 }
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 and a free port that answers every request with `respond` and
 /// records what it received.
-final class TestHTTPServer: Sendable {
+public final class TestHTTPServer: Sendable {
     static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     private let respond: @Sendable (ReceivedRequest) -> CannedResponse
@@ -64,7 +75,7 @@ final class TestHTTPServer: Sendable {
     }
 
     /// Starts a server answering with `respond`.
-    static func start(_ respond: @escaping @Sendable (ReceivedRequest) -> CannedResponse) async throws -> TestHTTPServer {
+    public static func start(_ respond: @escaping @Sendable (ReceivedRequest) -> CannedResponse) async throws -> TestHTTPServer {
         let server = TestHTTPServer(respond: respond)
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -80,16 +91,16 @@ final class TestHTTPServer: Sendable {
     }
 
     /// `http://127.0.0.1:PORT`.
-    var baseURL: String {
+    public var baseURL: String {
         let port = channelBox.withLock { $0?.localAddress?.port } ?? 0
         return "http://127.0.0.1:\(port)"
     }
 
     /// Every request so far.
-    var requests: [ReceivedRequest] { received.withLock { $0 } }
+    public var requests: [ReceivedRequest] { received.withLock { $0 } }
 
     /// Stops listening.
-    func stop() async {
+    public func stop() async {
         let channel = channelBox.withLock { $0 }
         try? await channel?.close()
     }
