@@ -164,6 +164,11 @@ extension ReconcileContext {
             let reason = status.abortReason ?? "aborted by a user"
             status.phase = .degraded
             status.message = "RolloutAborted: rollout aborted update to revision \(revisionNumber(desiredHash)): \(reason)"
+            // An abort the engine did not decide itself (a user's) is announced when it is first seen.
+            let wasAborted = status.conditions?.contains { $0.type == .progressing && $0.reason == .rolloutAborted } ?? false
+            if !wasAborted, !events.contains(where: { $0.reason == .aborted }) {
+                events.append(RolloutEvent(.aborted, status.message ?? reason, isWarning: true))
+            }
             status.setCondition(.progressing, .false, reason: .rolloutAborted, message: status.message ?? "", at: now, isUpdate: false)
             status.removeCondition(.paused)
             return

@@ -44,6 +44,17 @@ import TurnoutCore
         #expect(retried.1.traffic?.canaryWeight == 25)
     }
 
+    @Test func aUserAbortIsAnnouncedOnceWhenTheEngineFirstSeesIt() {
+        let snapshot = applying(.abort, to: pausedCanary())
+        let first = reconcile(snapshot, now: F.start)
+        let announced = first.events.filter { $0.reason == .aborted }
+        #expect(announced.count == 1)
+        #expect(announced.first?.isWarning == true)
+        #expect(announced.first?.message == "RolloutAborted: rollout aborted update to revision 2: aborted by a user")
+        let second = reconcile(F.applied(first, to: snapshot), now: F.start.adding(seconds: 1))
+        #expect(!second.events.contains { $0.reason == .aborted })
+    }
+
     @Test func retryOfHealthyRolloutIsRefused() {
         let healthy = F.settle(RolloutSnapshot(rollout: F.canaryRollout(steps: [], image: F.blue))).0
         #expect(throws: RolloutOperationError.notAborted(rollout: "demo")) {

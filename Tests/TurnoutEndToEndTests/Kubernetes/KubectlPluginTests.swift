@@ -108,6 +108,7 @@ struct KubectlPluginTests {
             let events = try await kubectlTurnout(["events", "shop", "-o", "json"])
             let reasons = try JSONDecoder().decode([EventView].self, from: Data(events.stdout.utf8)).map(\.reason)
             #expect(reasons.contains("ActiveSwitched") && reasons.contains("RevisionPromoted"), "\(reasons)")
+            #expect(reasons.filter { $0 == "RolloutAborted" }.count == 1, "the user's abort is announced once: \(reasons)")
 
             let missing = try await kubectlTurnout(["get", "rollout", "nothing-here"])
             #expect(missing.status == 1 && missing.stderr.contains("does not exist in namespace \(namespace)"), "\(missing.stderr)")
