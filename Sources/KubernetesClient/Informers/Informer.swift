@@ -20,7 +20,7 @@ public actor Informer<Object: InformerObject> {
     let watchTimeoutSeconds: Int
     /// The list page size.
     let pageSize: Int
-    private var cache = InformerCache<Object>()
+    private var cache: InformerCache<Object>
     private var subscribers: [Int: AsyncStream<InformerChange<Object>>.Continuation] = [:]
     private var nextSubscriber = 0
     private var syncWaiters: [CheckedContinuation<Void, Never>] = []
@@ -31,12 +31,21 @@ public actor Informer<Object: InformerObject> {
     /// Whether `run` ended.
     private var isFinished = false
 
-    /// Creates an informer for a collection in one namespace (`nil`: all), filtered by selectors.
-    public init(client: KubernetesClient, resource: ResourceType, namespace: String?, labelSelector: String? = nil, fieldSelector: String? = nil, logger: Logger) {
-        self.init(client: client, resource: resource, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector, watchTimeoutSeconds: 300, pageSize: 500, logger: logger)
+    /// Creates an informer for a collection in one namespace (`nil`: all), filtered by selectors, its cache with secondary indexes.
+    public init(
+        client: KubernetesClient, resource: ResourceType, namespace: String?, labelSelector: String? = nil, fieldSelector: String? = nil,
+        indexes: [InformerIndex<Object>] = [], logger: Logger
+    ) {
+        self.init(
+            client: client, resource: resource, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,
+            indexes: indexes, watchTimeoutSeconds: 300, pageSize: 500, logger: logger)
     }
 
-    init(client: KubernetesClient, resource: ResourceType, namespace: String?, labelSelector: String?, fieldSelector: String?, watchTimeoutSeconds: Int, pageSize: Int, logger: Logger) {
+    init(
+        client: KubernetesClient, resource: ResourceType, namespace: String?, labelSelector: String?, fieldSelector: String?,
+        indexes: [InformerIndex<Object>] = [], watchTimeoutSeconds: Int, pageSize: Int, logger: Logger
+    ) {
+        cache = InformerCache(indexes: indexes)
         self.client = client
         self.resource = resource
         self.namespace = namespace
@@ -125,7 +134,12 @@ public actor Informer<Object: InformerObject> {
 
     /// The cached objects of a namespace (all when `nil`), sorted by key.
     public func objects(inNamespace namespace: String?) -> [Object] {
-        cache.objects.filter { namespace == nil || $0.key.namespace == namespace }.sorted { $0.key < $1.key }.map(\.value)
+        cache.objects.keys.filter { namespace == nil || $0.namespace == namespace }.sorted().compactMap { cache.objects[$0] }
+    }
+
+    /// The cached objects an index holds under a value, sorted by key.
+    public func objects(inIndex name: String, value: String) -> [Object] {
+        cache.keys(inIndex: name, value: value).compactMap { cache.objects[$0] }
     }
 
     /// Write-back of an object the caller wrote: cached at once unless the cache already holds a newer one.

@@ -25,15 +25,50 @@ public struct ClusterCaches: Sendable {
     /// Creates the informers for one namespace (`nil`: all); `endpointSlices` is the EndpointSlice resource the server serves.
     public init(client: KubernetesClient, resources: ClusterResources, namespace: String?, endpointSlices endpointSliceResource: ResourceType, logger: Logger) {
         let revisionLabel = ClusterMetadata.podTemplateHash
-        rollouts = Informer(client: client, resource: resources.rollouts, namespace: namespace, logger: logger)
-        replicaSets = Informer(client: client, resource: .replicaSets, namespace: namespace, labelSelector: revisionLabel, logger: logger)
-        pods = Informer(client: client, resource: .pods, namespace: namespace, labelSelector: revisionLabel, logger: logger)
+        rollouts = Informer(client: client, resource: resources.rollouts, namespace: namespace, indexes: [Self.rolloutsByService], logger: logger)
+        replicaSets = Informer(
+            client: client, resource: .replicaSets, namespace: namespace, labelSelector: revisionLabel,
+            indexes: [InformerIndex(Self.byController) { [Self.controllerValue($0.metadata)] }], logger: logger)
+        pods = Informer(
+            client: client, resource: .pods, namespace: namespace, labelSelector: revisionLabel,
+            indexes: [
+                InformerIndex(Self.byController) { [Self.controllerValue($0.metadata)] },
+                InformerIndex(Self.byRevision) { pod in pod.podTemplateHash.map { ["\(pod.metadata.namespaceOrEmpty)/\($0)"] } ?? [] },
+            ], logger: logger)
         services = Informer(client: client, resource: .services, namespace: namespace, logger: logger)
-        endpointSlices = Informer(client: client, resource: endpointSliceResource, namespace: namespace, logger: logger)
-        analysisRuns = Informer(client: client, resource: resources.analysisRuns, namespace: namespace, logger: logger)
+        endpointSlices = Informer(
+            client: client, resource: endpointSliceResource, namespace: namespace,
+            indexes: [InformerIndex(Self.byService) { slice in slice.serviceName.map { ["\(slice.metadata.namespaceOrEmpty)/\($0)"] } ?? [] }], logger: logger)
+        analysisRuns = Informer(
+            client: client, resource: resources.analysisRuns, namespace: namespace,
+            indexes: [InformerIndex(Self.byRollout) { ["\($0.objectMeta.namespaceOrEmpty)/\($0.rolloutName ?? "")"] }], logger: logger)
         jobs = Informer(
             client: client, resource: .jobs, namespace: namespace,
             labelSelector: "\(ClusterMetadata.managedBy)=\(ClusterMetadata.controllerName)", logger: logger)
+    }
+
+    // MARK: Indexes
+
+    /// ReplicaSets and pods by their controller's uid (`uncontrolled/NAMESPACE` for those without one).
+    static let byController = "controller"
+    /// Pods by `NAMESPACE/HASH` of their revision.
+    static let byRevision = "revision"
+    /// EndpointSlices by `NAMESPACE/SERVICE` they belong to; rollouts by every Service they name.
+    static let byService = "service"
+    /// AnalysisRuns by `NAMESPACE/ROLLOUT` that owns them (`NAMESPACE/` for standalone runs).
+    static let byRollout = "rollout"
+
+    private static let rolloutsByService = InformerIndex<Rollout>(byService) { rollout in
+        ServiceRoles(rollout).all.map { "\(rollout.metadata.namespace ?? "")/\($0)" }
+    }
+
+    private static func controllerValue(_ metadata: ClusterObjectMeta) -> String {
+        metadata.controllerReference.map(\.uid) ?? "uncontrolled/\(metadata.namespaceOrEmpty)"
+    }
+
+    /// `NAMESPACE/NAME`, the form the indexes use.
+    static func indexValue(_ namespace: String, _ name: String) -> String {
+        "\(namespace)/\(name)"
     }
 
     /// Runs every informer until the calling task is cancelled.
@@ -68,20 +103,39 @@ public struct ClusterCaches: Sendable {
     /// The ReplicaSets a rollout owns (by controller reference to its uid), or that match its selector and have no controller yet.
     public func replicaSets(of rollout: Rollout) async -> [ReplicaSet] {
         let namespace = rollout.metadata.namespace ?? ""
-        let uid = rollout.metadata.uid
-        let selector = rollout.spec.selector
-        return await replicaSets.objects(inNamespace: namespace).filter { replicaSet in
-            if let owner = replicaSet.metadata.controllerReference {
-                return owner.kind == "Rollout" && owner.uid == uid
-            }
-            return selector.map { $0.matches(replicaSet.metadata.labels ?? [:]) } ?? false
+        var owned: [ReplicaSet] = []
+        if let uid = rollout.metadata.uid {
+            owned = await replicaSets.objects(inIndex: Self.byController, value: uid).filter { $0.metadata.controllerReference?.kind == "Rollout" }
         }
+        let selector = rollout.spec.selector
+        let uncontrolled: [ReplicaSet] = await replicaSets.objects(inIndex: Self.byController, value: "uncontrolled/\(namespace)")
+        let adoptable = uncontrolled.filter { replicaSet in selector?.matches(replicaSet.metadata.labels ?? [:]) ?? false }
+        return (owned + adoptable).sorted { $0.informerKey < $1.informerKey }
     }
 
     /// The pods a ReplicaSet owns.
     public func pods(of replicaSet: ReplicaSet) async -> [Pod] {
-        await pods.objects(inNamespace: replicaSet.metadata.namespaceOrEmpty).filter {
-            $0.metadata.controllerReference?.uid == replicaSet.metadata.uid
-        }
+        guard let uid = replicaSet.metadata.uid else { return [] }
+        return await pods.objects(inIndex: Self.byController, value: uid)
+    }
+
+    /// The pods of a revision in a namespace.
+    public func pods(ofRevision hash: String, inNamespace namespace: String) async -> [Pod] {
+        await pods.objects(inIndex: Self.byRevision, value: Self.indexValue(namespace, hash))
+    }
+
+    /// The EndpointSlices of a Service.
+    public func endpointSlices(ofService name: String, inNamespace namespace: String) async -> [EndpointSlice] {
+        await endpointSlices.objects(inIndex: Self.byService, value: Self.indexValue(namespace, name))
+    }
+
+    /// The rollouts that name a Service in one of their roles.
+    public func rollouts(namingService name: String, inNamespace namespace: String) async -> [Rollout] {
+        await rollouts.objects(inIndex: Self.byService, value: Self.indexValue(namespace, name))
+    }
+
+    /// The AnalysisRuns a rollout owns (the standalone runs of the namespace for the name `""`).
+    public func analysisRuns(ofRollout key: RolloutKey) async -> [ClusterAnalysisRun] {
+        await analysisRuns.objects(inIndex: Self.byRollout, value: Self.indexValue(key.namespace, key.name))
     }
 }

@@ -194,7 +194,7 @@ public actor RolloutController {
 
     private func rolloutsNaming(service: String, in namespace: String) async -> [RolloutKey] {
         guard !service.isEmpty else { return [] }
-        return await caches.rollouts.objects(inNamespace: namespace).filter { ServiceRoles($0).all.contains(service) }.map(\.key)
+        return await caches.rollouts(namingService: service, inNamespace: namespace).map(\.key)
     }
 }
 

@@ -27,27 +27,41 @@ public actor ServiceSelectorRouter: TrafficRouter {
         let asked = requested[rollout.key]
         guard !roles.all.isEmpty else { return asked.map(Self.withoutRequestRouting) }
         let namespace = rollout.metadata.namespace ?? ""
-        let pods = await caches.pods.objects(inNamespace: namespace)
-        let podHashes = Dictionary(pods.compactMap { pod in pod.podTemplateHash.map { (pod.metadata.name ?? "", $0) } }, uniquingKeysWith: { first, _ in first })
-        let readyHashes = Set(pods.filter(\.isReady).compactMap(\.podTemplateHash))
-        let slices = await caches.endpointSlices.objects(inNamespace: namespace)
-        let services = await caches.services.objects(inNamespace: namespace).filter { roles.all.contains($0.metadata.name ?? "") }
-        guard services.contains(where: { $0.selectedHash != nil }) else { return nil }
-        func served(_ name: String) -> ServiceTrafficReader.ServedRevision {
-            guard let service = services.first(where: { $0.metadata.name == name }) else { return .nothing }
-            let own = slices.filter { $0.serviceName == name }
-            let unattributed = own.reduce(0) { total, slice in
-                total + (slice.endpoints ?? []).filter { $0.isReady && $0.targetRef?.kind != "Pod" }.count
-            }
-            return ServiceTrafficReader.servedRevision(
-                readyPods: own.flatMap(\.readyPodNames), unattributedReadyEndpoints: unattributed, podHashes: podHashes,
-                selectedHash: service.selectedHash, selectedHasReadyPods: service.selectedHash.map(readyHashes.contains) ?? false)
+        var services: [String: Service] = [:]
+        for name in roles.all {
+            services[name] = await caches.services.object(InformerKey(namespace: namespace, name: name))
         }
+        guard services.values.contains(where: { $0.selectedHash != nil }) else { return nil }
+        var served: [String: ServiceTrafficReader.ServedRevision] = [:]
+        for (name, service) in services {
+            served[name] = await servedRevision(of: service, named: name, inNamespace: namespace)
+        }
+        func agreed(_ names: [String]) -> String? { ServiceTrafficReader.agreed(names.map { served[$0] ?? .nothing }) }
         return TrafficState(
-            stable: roles.stable.isEmpty ? asked?.stable : ServiceTrafficReader.agreed(roles.stable.map(served)),
-            canary: roles.canary.isEmpty ? asked?.canary : ServiceTrafficReader.agreed(roles.canary.map(served)),
+            stable: roles.stable.isEmpty ? asked?.stable : agreed(roles.stable),
+            canary: roles.canary.isEmpty ? asked?.canary : agreed(roles.canary),
             canaryWeight: asked?.canaryWeight,
             routesRequests: false)
+    }
+
+    /// What a Service's EndpointSlices say it routes to: the revisions of the pods they list as ready.
+    private func servedRevision(of service: Service, named name: String, inNamespace namespace: String) async -> ServiceTrafficReader.ServedRevision {
+        let slices = await caches.endpointSlices(ofService: name, inNamespace: namespace)
+        let unattributed = slices.reduce(0) { total, slice in
+            total + (slice.endpoints ?? []).filter { $0.isReady && $0.targetRef?.kind != "Pod" }.count
+        }
+        let readyPods = slices.flatMap(\.readyPodNames)
+        var podHashes: [String: String] = [:]
+        for pod in readyPods {
+            podHashes[pod] = await caches.pods.object(InformerKey(namespace: namespace, name: pod))?.podTemplateHash
+        }
+        var selectedHasReadyPods = false
+        if let selected = service.selectedHash {
+            selectedHasReadyPods = await caches.pods(ofRevision: selected, inNamespace: namespace).contains(where: \.isReady)
+        }
+        return ServiceTrafficReader.servedRevision(
+            readyPods: readyPods, unattributedReadyEndpoints: unattributed, podHashes: podHashes,
+            selectedHash: service.selectedHash, selectedHasReadyPods: selectedHasReadyPods)
     }
 
     public func setTraffic(_ traffic: TrafficState, for rollout: Rollout) async throws {

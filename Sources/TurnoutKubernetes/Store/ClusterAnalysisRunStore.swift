@@ -22,8 +22,7 @@ public struct ClusterAnalysisRunStore: AnalysisRunStore {
     }
 
     public func analysisRuns(ofRollout rollout: RolloutKey) async throws -> [AnalysisRunRecord] {
-        await caches.analysisRuns.objects(inNamespace: rollout.namespace)
-            .filter { ($0.rolloutName ?? "") == rollout.name }
+        await caches.analysisRuns(ofRollout: rollout)
             .map(\.record)
             .sorted { ($0.createdAt, $0.name) < ($1.createdAt, $1.name) }
     }

@@ -6,6 +6,7 @@ struct InformerCacheTests {
     struct Item: InformerObject, Equatable {
         var name: String
         var version: String?
+        var owner: String = ""
         var informerKey: InformerKey { InformerKey(namespace: "ns", name: name) }
         var resourceVersion: String? { version }
     }
@@ -50,5 +51,23 @@ struct InformerCacheTests {
         #expect(cache.remove(InformerKey(namespace: "ns", name: "a")) == nil)
         _ = cache.store(Item(name: "a", version: "1"))
         #expect(Self.describe(cache.remove(InformerKey(namespace: "ns", name: "a")).map { [$0] } ?? []) == ["deleted a"])
+    }
+
+    @Test func theIndexFollowsEveryStoreRemoveAndRelist() {
+        var cache = InformerCache<Item>(indexes: [InformerIndex("owner") { $0.owner.isEmpty ? [] : [$0.owner] }])
+        func owned(_ owner: String) -> [String] { cache.keys(inIndex: "owner", value: owner).map(\.name) }
+        _ = cache.replace(with: [Item(name: "b", version: "1", owner: "x"), Item(name: "a", version: "1", owner: "x"), Item(name: "c", version: "1", owner: "y")])
+        #expect(owned("x") == ["a", "b"], "sorted by key")
+        _ = cache.store(Item(name: "a", version: "2", owner: "y"))
+        #expect(owned("x") == ["b"])
+        #expect(owned("y") == ["a", "c"])
+        _ = cache.store(Item(name: "a", version: "1", owner: "x"))
+        #expect(owned("y") == ["a", "c"], "an older event that is dropped does not move the object in the index")
+        _ = cache.remove(InformerKey(namespace: "ns", name: "c"))
+        #expect(owned("y") == ["a"])
+        _ = cache.replace(with: [Item(name: "b", version: "1", owner: "x"), Item(name: "d", version: "1")])
+        #expect(owned("x") == ["b"])
+        #expect(owned("y").isEmpty, "a relist drops what it no longer lists")
+        #expect(cache.keys(inIndex: "owner", value: "").isEmpty, "objects with no value are not indexed")
     }
 }
