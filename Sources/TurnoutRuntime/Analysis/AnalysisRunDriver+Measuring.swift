@@ -2,15 +2,19 @@ import TurnoutCore
 
 extension AnalysisRunDriver {
     /// Takes the due measurements of the rollout's unfinished, unterminated runs and resumes their `Running`
-    /// ones whose time has come; stores each run whose status changed.
+    /// ones whose time has come; ends the unfinished runs someone terminated; stores each run whose status changed.
     public func measureDue(of rollout: Rollout) async throws {
         try await measureDue(ofRollout: rollout.key)
     }
 
     /// `measureDue(of:)` by key; standalone runs are kept under the rollout name `""`.
     public func measureDue(ofRollout key: RolloutKey) async throws {
-        for record in try await store.analysisRuns(ofRollout: key) where !record.phase.isCompleted && !record.isTerminated {
-            try await measureDue(record)
+        for record in try await store.analysisRuns(ofRollout: key) where !record.phase.isCompleted {
+            if record.isTerminated {
+                try await finishTerminated(record)
+            } else {
+                try await measureDue(record)
+            }
         }
     }
 

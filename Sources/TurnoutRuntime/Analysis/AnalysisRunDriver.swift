@@ -48,8 +48,15 @@ public struct AnalysisRunDriver: AnalysisRuns {
     /// Stops a run: an unfinished measurement is stopped by its provider, and a run that has not failed ends
     /// Successful with the measurements so far (Argo's semantics). A finished, terminated or missing run is left alone.
     public func terminate(_ key: ObjectKey) async throws {
-        guard let record = try await store.analysisRun(key), !record.isTerminated else { return }
-        try await store.terminateAnalysisRun(key)
+        guard let record = try await store.analysisRun(key) else { return }
+        if !record.isTerminated { try await store.terminateAnalysisRun(key) }
+        try await finishTerminated(record)
+    }
+
+    /// Ends a terminated run that has not ended yet: its unfinished measurements are stopped through their
+    /// providers and the run is Successful unless it already failed (someone else may have set `terminate`).
+    func finishTerminated(_ record: AnalysisRunRecord) async throws {
+        let key = record.key
         guard !record.phase.isCompleted else { return }
         var status = record.run.status ?? AnalysisRunStatus(phase: .running)
         let (spec, values) = try await resolved(record)

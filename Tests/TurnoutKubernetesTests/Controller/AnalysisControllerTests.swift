@@ -54,6 +54,27 @@ struct AnalysisControllerTests {
         }
     }
 
+    @Test func aTerminatedStandaloneRunEndsSuccessfulWithoutMoreMeasurements() async throws {
+        let server = try await TestHTTPServer.start { _ in CannedResponse(body: #"{"ok": true}"#) }
+        defer { Task { await server.stop() } }
+        try await ControllerHarness.run("terminate") { harness in
+            let endless = Self.standaloneRun(url: server.baseURL).replacingOccurrences(of: "count: 2", with: "count: 1000")
+            try await harness.apply(texts: [(file: "standalone.yaml", text: endless)])
+            try await harness.eventually("the run has measured") { !server.requests.isEmpty }
+            // What `turnout terminate analysisrun smoke` writes.
+            let _: KubernetesJSON = try await harness.client.patch(harness.resources.analysisRuns, namespace: harness.namespace, name: "smoke", .merge(["spec": ["terminate": true]]))
+            var run: ClusterAnalysisRun?
+            try await harness.eventually("the terminated run ends") {
+                run = try await harness.analysisRuns().first
+                return run?.run.status?.phase == .successful
+            }
+            #expect(run?.run.status?.message == "terminated")
+            let measured = server.requests.count
+            try await Task.sleep(for: .seconds(2))
+            #expect(server.requests.count == measured, "no measurement after the end")
+        }
+    }
+
     static func prometheusCanary(address: String, condition: String) -> String {
         """
         apiVersion: argoproj.io/v1alpha1
