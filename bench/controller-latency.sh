@@ -83,6 +83,7 @@ rss_healthy=$(awk '/VmRSS/ {print $2}' "/proc/$CONTROLLER/status")
 echo "changing every rollout's image ($RATE a second) and measuring ..." >&2
 python3 bench/controller-latency/measure.py "$NAMESPACE" "$ROLLOUTS" "example/app:green" "$RATE" >"$WORK/result.json"
 rss_after=$(awk '/VmRSS/ {print $2}' "/proc/$CONTROLLER/status")
+anon_after=$(awk '/RssAnon/ {print $2}' "/proc/$CONTROLLER/status")
 curl -fsS "http://127.0.0.1:$HEALTH_PORT/metrics" >"$WORK/metrics.txt" || true
 
 echo
@@ -90,7 +91,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 jq -r '"rollouts: \(.rollouts), image changes: \(.patches_per_second) a second",
   "spec change -> first ReplicaSet write: p50 \(.spec_change_to_replicaset_write.p50_ms) ms, p99 \(.spec_change_to_replicaset_write.p99_ms) ms, max \(.spec_change_to_replicaset_write.max_ms) ms (\(.spec_change_to_replicaset_write.count) measured; target p99 < 100 ms)",
   "selector change -> switch counted done: p50 \(.selector_change_to_step_done.p50_ms) ms, p99 \(.selector_change_to_step_done.p99_ms) ms, max \(.selector_change_to_step_done.max_ms) ms (\(.selector_change_to_step_done.count) measured)"' "$WORK/result.json"
-echo "controller RSS: $((rss_healthy / 1024)) MiB with $ROLLOUTS Healthy rollouts, $((rss_after / 1024)) MiB after the updates (target < 50 MiB)"
+echo "controller RSS: $((rss_healthy / 1024)) MiB with $ROLLOUTS Healthy rollouts, $((rss_after / 1024)) MiB after the updates, of which $((anon_after / 1024)) MiB anonymous (the rest is the binary's and Swift libraries' code, file-backed) (target < 50 MiB)"
 awk '/^turnout_reconcile_duration_seconds_count/ {n = $2} /^turnout_reconcile_duration_seconds_sum/ {t = $2}
      /^turnout_api_requests_total/ && !/verb="(list|watch|discover)"/ {w += $2}
      END {if (n) printf "controller: %d reconciles, %.1f ms each on average, %d API writes and reads (lists and watches not counted)\n", n, 1000 * t / n, w}' "$WORK/metrics.txt"

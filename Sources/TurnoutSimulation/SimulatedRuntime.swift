@@ -189,7 +189,7 @@ public actor SimulatedRuntime: RolloutStore, Workloads, TrafficRouter, AnalysisR
         return true
     }
 
-    public func secrets(in namespace: String) -> [String: [String: String]] {
+    public func secrets(named names: Set<String>, in namespace: String) -> [String: [String: String]] {
         [:]
     }
 

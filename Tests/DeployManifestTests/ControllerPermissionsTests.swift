@@ -26,6 +26,7 @@ struct ControllerPermissionsTests {
             AccessCheck("create", "secrets", namespace: appNamespace),
             AccessCheck("update", "secrets", namespace: appNamespace),
             AccessCheck("watch", "secrets", namespace: appNamespace),
+            AccessCheck("list", "secrets", namespace: appNamespace),
             AccessCheck("list", "configmaps", namespace: appNamespace),
             AccessCheck("create", "pods", namespace: appNamespace),
             AccessCheck("update", "pods", namespace: appNamespace),

@@ -79,11 +79,15 @@ public struct ClusterAnalysisRunStore: AnalysisRunStore {
         }
     }
 
-    public func secrets(in namespace: String) async throws -> [String: [String: String]] {
-        let list = try await client.listAll(.secrets, namespace: namespace, as: SecretObject.self)
+    public func secrets(named names: Set<String>, in namespace: String) async throws -> [String: [String: String]] {
         var secrets: [String: [String: String]] = [:]
-        for secret in list.items {
-            secrets[secret.metadata.name ?? ""] = secret.values
+        for name in names.sorted() {
+            do {
+                let secret: SecretObject = try await client.get(.secrets, namespace: namespace, name: name)
+                secrets[name] = secret.values
+            } catch KubernetesError.notFound {
+                continue
+            }
         }
         return secrets
     }

@@ -28,12 +28,12 @@ extension LocalStore: AnalysisRunStore {
         return try terminateAnalysisRun(named: key.name)
     }
 
-    /// The stored Secrets' values by name and key: `data` decoded from base64, then `stringData` over it.
-    public func secrets(in namespace: String) throws -> [String: [String: String]] {
+    /// The named stored Secrets' values by name and key: `data` decoded from base64, then `stringData` over it.
+    public func secrets(named names: Set<String>, in namespace: String) throws -> [String: [String: String]] {
         guard namespace == self.namespace else { return [:] }
         var secrets: [String: [String: String]] = [:]
         for object in try objects(kind: "Secret") {
-            guard case .other(let secret) = object, case .object(let document) = secret.document else { continue }
+            guard case .other(let secret) = object, names.contains(secret.name), case .object(let document) = secret.document else { continue }
             var values: [String: String] = [:]
             if case .object(let data)? = document["data"] {
                 for (key, value) in data {

@@ -60,8 +60,8 @@ extension AnalysisRunDriver {
     /// read only when an argument needs one.
     func resolution(of record: AnalysisRunRecord) async -> Result<(spec: AnalysisRunSpec, values: [String: String]), AnalysisArgumentError> {
         let spec = record.run.spec
-        let needsSecrets = (spec.args ?? []).contains { $0.valueFrom?.secretKeyRef != nil && $0.value == nil }
-        let secrets = needsSecrets ? ((try? await store.secrets(in: record.key.namespace)) ?? [:]) : [:]
+        let names = Self.secretNames(spec.args ?? [])
+        let secrets = names.isEmpty ? [:] : ((try? await store.secrets(named: names, in: record.key.namespace)) ?? [:])
         do throws(AnalysisArgumentError) {
             let values = try argumentValues(spec.args ?? [], secrets: secrets)
             var resolved = spec
@@ -70,6 +70,11 @@ extension AnalysisRunDriver {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The Secrets that arguments without a value read.
+    static func secretNames(_ arguments: [AnalysisArgument]) -> Set<String> {
+        Set(arguments.compactMap { $0.value == nil ? $0.valueFrom?.secretKeyRef?.name : nil })
     }
 
     /// The resolved spec and values, or the spec as stored and no values when the arguments do not resolve.

@@ -98,7 +98,8 @@ public struct AnalysisRunDriver: AnalysisRuns {
         } else if spec.metrics.isEmpty {
             status.message = "analysis templates have no metrics: \(request.analysis.allTemplates.map(\.templateName).joined(separator: ", "))"
         } else {
-            let secrets = try await store.secrets(in: rollout.key.namespace)
+            let names = Self.secretNames(spec.args ?? [])
+            let secrets = names.isEmpty ? [:] : try await store.secrets(named: names, in: rollout.key.namespace)
             let sources = AnalysisArgumentSources(rollout: rollout, latestHash: request.revisionHash, stableHash: request.stableHash, secrets: secrets)
             switch Self.resolve(spec, given: request.analysis.args ?? [], sources: sources) {
             case .success(let args):

@@ -19,6 +19,7 @@ public protocol AnalysisRunStore: Sendable {
     /// Marks a run terminated (`spec.terminate`), keeping its results; returns `false` when there is no such run.
     @discardableResult
     func terminateAnalysisRun(_ key: ObjectKey) async throws -> Bool
-    /// The values of the Secrets in a namespace, by Secret name and key; empty when the runtime keeps none.
-    func secrets(in namespace: String) async throws -> [String: [String: String]]
+    /// The values of the named Secrets of a namespace, by Secret name and key (missing ones left out); empty
+    /// when the runtime keeps none. Only these are read: a runtime never needs to list every Secret.
+    func secrets(named names: Set<String>, in namespace: String) async throws -> [String: [String: String]]
 }

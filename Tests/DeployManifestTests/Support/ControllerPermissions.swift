@@ -26,7 +26,7 @@ enum ControllerPermissions {
         grants("apps", "replicasets", ["get", "list", "watch", "create", "update", "patch", "delete"])
             + grants("", "pods", ["get", "list", "watch", "delete"])
             + grants("", "services", ["get", "list", "watch", "update", "patch"])
-            + grants("", "secrets", ["get", "list"])
+            + grants("", "secrets", ["get"])
             + grants("", "events", ["create", "patch"])
             + grants("discovery.k8s.io", "endpointslices", ["get", "list", "watch"])
             + grants("batch", "jobs", ["get", "list", "watch", "create", "delete"])
