@@ -10,6 +10,17 @@ import Testing
         #expect(result.stderr.contains("valid"))
     }
 
+    @Test func recursiveLintReadsEveryInstallManifestUnderDeploy() async throws {
+        let flat = try await TurnoutBinary.run(["lint", "-f", "deploy"])
+        let recursive = try await TurnoutBinary.run(["lint", "-R", "-f", "deploy"])
+        #expect(flat.status == 0 && recursive.status == 0, "\(flat.stdout)\(recursive.stdout)")
+        #expect(flat.stderr.contains("1 file(s) valid"), "without -R only deploy/kustomization.yaml: \(flat.stderr)")
+        let expected = try FileManager.default.subpathsOfDirectory(atPath: TurnoutBinary.root.appendingPathComponent("deploy").path).filter { $0.hasSuffix(".yaml") }.count
+        #expect(expected > 10)
+        #expect(recursive.stderr.contains("\(expected) file(s) valid"), "\(recursive.stderr)")
+        #expect(!recursive.stdout.contains(": error"), "\(recursive.stdout)")
+    }
+
     @Test(arguments: ["examples/canary.yaml", "examples/bluegreen.yaml"])
     func examplesHaveNoProblemsAtAll(_ example: String) async throws {
         let result = try await TurnoutBinary.run(["lint", "-f", example])

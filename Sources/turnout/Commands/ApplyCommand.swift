@@ -22,6 +22,9 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(name: [.customShort("f"), .customLong("filename")], parsing: .upToNextOption, help: "Manifest files or directories.")
     var files: [String] = []
 
+    @Flag(name: [.customShort("R"), .long], help: "Also read the manifests in subdirectories of the directories given (as kubectl -R).")
+    var recursive = false
+
     @Argument(help: "More manifest files (same as -f).")
     var moreFiles: [String] = []
 
@@ -36,7 +39,7 @@ struct ApplyCommand: AsyncParsableCommand {
     func run() async throws {
         let manifests: [ManifestFile]
         do {
-            manifests = try ManifestFiles.manifests(files + moreFiles)
+            manifests = try ManifestFiles.manifests(files + moreFiles, recursive: recursive)
         } catch {
             Terminal.writeError("error: apply \(error)")
             throw ExitCode.failure

@@ -17,6 +17,9 @@ struct LintCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("filename")], parsing: .upToNextOption, help: "Manifest files or directories.")
     var files: [String] = []
 
+    @Flag(name: [.customShort("R"), .long], help: "Also read the manifests in subdirectories of the directories given (as kubectl -R).")
+    var recursive = false
+
     @Argument(help: "More manifest files (same as -f).")
     var moreFiles: [String] = []
 
@@ -30,7 +33,7 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let linted = LintedManifests(ManifestFiles.load(files + moreFiles))
+        let linted = LintedManifests(ManifestFiles.load(files + moreFiles, recursive: recursive))
         let set = linted.set
         let diagnostics = linted.diagnostics
         switch output {
@@ -43,7 +46,7 @@ struct LintCommand: ParsableCommand {
             for diagnostic in diagnostics { print(diagnostic.rendered) }
             let errors = diagnostics.filter(\.isError).count
             let warnings = diagnostics.count - errors
-            let fileCount = ManifestFiles.expand(files + moreFiles).count
+            let fileCount = ManifestFiles.expand(files + moreFiles, recursive: recursive).count
             let summary = errors == 0
                 ? "\(fileCount) file(s) valid, \(set.documents.count) object(s), \(warnings) warning(s)"
                 : "\(errors) error(s), \(warnings) warning(s) in \(fileCount) file(s)"

@@ -2,8 +2,8 @@ import Foundation
 import TurnoutCore
 import TurnoutService
 
-/// Reads manifest files (or every .yaml/.yml/.json file in a directory, `-` for standard input) for the commands
-/// that take `-f FILE`.
+/// Reads manifest files (or every .yaml/.yml/.json file in a directory, and in its subdirectories when
+/// recursive, as `kubectl -R`; `-` for standard input) for the commands that take `-f FILE`.
 enum ManifestFiles {
     /// One path's bytes, or why it could not be read.
     struct Contents {
@@ -16,8 +16,8 @@ enum ManifestFiles {
     }
 
     /// Reads every path after expanding directories, in order.
-    static func read(_ paths: [String]) -> [Contents] {
-        expand(paths).map { path in
+    static func read(_ paths: [String], recursive: Bool = false) -> [Contents] {
+        expand(paths, recursive: recursive).map { path in
             if path == "-" {
                 return Contents(file: "<stdin>", data: FileHandle.standardInput.readDataToEndOfFile(), problem: nil)
             }
@@ -30,9 +30,9 @@ enum ManifestFiles {
     }
 
     /// Loads the paths into one set; unreadable paths become error diagnostics at `PATH:1:1`.
-    static func load(_ paths: [String]) -> ManifestSet {
+    static func load(_ paths: [String], recursive: Bool = false) -> ManifestSet {
         var set = ManifestSet()
-        for contents in read(paths) {
+        for contents in read(paths, recursive: recursive) {
             guard let data = contents.data else {
                 let location = SourceLocation(file: contents.file, line: 1, column: 1)
                 set.diagnostics.append(Diagnostic(severity: .error, location: location, path: [], message: contents.problem ?? "cannot read the file", fix: nil))
@@ -44,19 +44,21 @@ enum ManifestFiles {
     }
 
     /// The files' texts for a runtime to apply; throws naming the first path that cannot be read.
-    static func manifests(_ paths: [String]) throws(ManifestFilesError) -> [ManifestFile] {
-        try read(paths).map { contents throws(ManifestFilesError) in
+    static func manifests(_ paths: [String], recursive: Bool = false) throws(ManifestFilesError) -> [ManifestFile] {
+        try read(paths, recursive: recursive).map { contents throws(ManifestFilesError) in
             guard let data = contents.data else { throw .unreadable(contents.file, reason: contents.problem ?? "cannot read the file") }
             return ManifestFile(file: contents.file, manifest: String(decoding: data, as: UTF8.self))
         }
     }
 
-    /// Replaces directories by the manifest files inside them, sorted.
-    static func expand(_ paths: [String]) -> [String] {
+    /// Replaces directories by the manifest files inside them (and their subdirectories when `recursive`), sorted.
+    static func expand(_ paths: [String], recursive: Bool = false) -> [String] {
         paths.flatMap { path -> [String] in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let names = recursive
+                ? (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                : ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
             return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
                 .sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
