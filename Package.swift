@@ -157,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "TurnoutProxyTests",
             dependencies: [
-                "TurnoutProxy", "TurnoutHTTPServer", "TurnoutDemoApp", "TurnoutServer",
+                "TurnoutProxy", "TurnoutHTTPServer", "TurnoutDemoApp", "TurnoutServer", "TurnoutTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -87,21 +87,3 @@ public struct PrometheusStartFailure: Error, CustomStringConvertible {
     public var log: String
     public var description: String { "Prometheus did not become ready: \(log.suffix(2000))" }
 }
-
-/// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, read back, released): for programs
-/// that cannot report the port they bound.
-public func freeLoopbackPort() throws -> Int {
-    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard socket >= 0 else { throw POSIXError(.EMFILE) }
-    defer { close(socket) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-    }
-    guard bound else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EADDRINUSE) }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
