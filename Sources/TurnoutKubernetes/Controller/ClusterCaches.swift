@@ -33,15 +33,15 @@ public struct ClusterCaches: Sendable {
             client: client, resource: .pods, namespace: namespace, labelSelector: revisionLabel,
             indexes: [
                 InformerIndex(Self.byController) { [Self.controllerValue($0.metadata)] },
-                InformerIndex(Self.byRevision) { pod in pod.podTemplateHash.map { ["\(pod.metadata.namespaceOrEmpty)/\($0)"] } ?? [] },
+                InformerIndex(Self.byRevision) { pod in pod.podTemplateHash.map { [Self.indexValue(pod.metadata.namespaceOrEmpty, $0)] } ?? [] },
             ], logger: logger)
         services = Informer(client: client, resource: .services, namespace: namespace, logger: logger)
         endpointSlices = Informer(
             client: client, resource: endpointSliceResource, namespace: namespace,
-            indexes: [InformerIndex(Self.byService) { slice in slice.serviceName.map { ["\(slice.metadata.namespaceOrEmpty)/\($0)"] } ?? [] }], logger: logger)
+            indexes: [InformerIndex(Self.byService) { slice in slice.serviceName.map { [Self.indexValue(slice.metadata.namespaceOrEmpty, $0)] } ?? [] }], logger: logger)
         analysisRuns = Informer(
             client: client, resource: resources.analysisRuns, namespace: namespace,
-            indexes: [InformerIndex(Self.byRollout) { ["\($0.objectMeta.namespaceOrEmpty)/\($0.rolloutName ?? "")"] }], logger: logger)
+            indexes: [InformerIndex(Self.byRollout) { [Self.indexValue($0.objectMeta.namespaceOrEmpty, $0.rolloutName ?? "")] }], logger: logger)
         jobs = Informer(
             client: client, resource: .jobs, namespace: namespace,
             labelSelector: "\(ClusterMetadata.managedBy)=\(ClusterMetadata.controllerName)", logger: logger)
@@ -59,11 +59,16 @@ public struct ClusterCaches: Sendable {
     static let byRollout = "rollout"
 
     private static let rolloutsByService = InformerIndex<Rollout>(byService) { rollout in
-        ServiceRoles(rollout).all.map { "\(rollout.metadata.namespace ?? "")/\($0)" }
+        ServiceRoles(rollout).all.map { indexValue(rollout.metadata.namespace ?? "", $0) }
     }
 
     private static func controllerValue(_ metadata: ClusterObjectMeta) -> String {
-        metadata.controllerReference.map(\.uid) ?? "uncontrolled/\(metadata.namespaceOrEmpty)"
+        metadata.controllerReference.map(\.uid) ?? uncontrolledValue(metadata.namespaceOrEmpty)
+    }
+
+    /// The controller-index value of a namespace's objects that have no controller.
+    private static func uncontrolledValue(_ namespace: String) -> String {
+        "uncontrolled/\(namespace)"
     }
 
     /// `NAMESPACE/NAME`, the form the indexes use.
@@ -108,7 +113,7 @@ public struct ClusterCaches: Sendable {
             owned = await replicaSets.objects(inIndex: Self.byController, value: uid).filter { $0.metadata.controllerReference?.kind == "Rollout" }
         }
         let selector = rollout.spec.selector
-        let uncontrolled: [ReplicaSet] = await replicaSets.objects(inIndex: Self.byController, value: "uncontrolled/\(namespace)")
+        let uncontrolled: [ReplicaSet] = await replicaSets.objects(inIndex: Self.byController, value: Self.uncontrolledValue(namespace))
         let adoptable = uncontrolled.filter { replicaSet in selector?.matches(replicaSet.metadata.labels ?? [:]) ?? false }
         return (owned + adoptable).sorted { $0.informerKey < $1.informerKey }
     }

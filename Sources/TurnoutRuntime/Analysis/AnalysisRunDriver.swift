@@ -46,7 +46,7 @@ public struct AnalysisRunDriver: AnalysisRuns {
     }
 
     /// Stops a run: an unfinished measurement is stopped by its provider, and a run that has not failed ends
-    /// Successful with the measurements so far (Argo's semantics). A finished, terminated or missing run is left alone.
+    /// Successful with the measurements so far (Argo's semantics). A finished or missing run is left alone.
     public func terminate(_ key: ObjectKey) async throws {
         guard let record = try await store.analysisRun(key) else { return }
         if !record.isTerminated { try await store.terminateAnalysisRun(key) }
