@@ -18,6 +18,16 @@ struct TrafficSample: Sendable, Hashable {
         total == 0 ? 0 : Double(colors[color] ?? 0) * 100 / Double(total)
     }
 
+    /// Whether every request succeeded, no other colour answered, and each colour's share lies within 3
+    /// points of the range its weights in `from` and `to` span (the same weights: within 3 points of them).
+    func fits(between from: [String: Int], and to: [String: Int]) -> Bool {
+        let expected = Set(from.keys).union(to.keys)
+        return failures == 0 && Set(colors.keys).isSubset(of: expected) && expected.allSatisfy { color in
+            let (low, high) = (Double(min(from[color] ?? 0, to[color] ?? 0)), Double(max(from[color] ?? 0, to[color] ?? 0)))
+            return share(of: color) >= low - 3 && share(of: color) <= high + 3
+        }
+    }
+
     /// `80% blue, 20% green` (largest first).
     var description: String {
         var parts = colors.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { String(format: "%.0f%% %@", share(of: $0.key), $0.key) }
