@@ -48,8 +48,9 @@ enum Kubectl {
 }
 
 extension ProgramResult {
-    /// The kubectl command line and both outputs, for failure messages.
+    /// The kubectl command line and both outputs on one line (a CI summary keeps only an issue's first line).
     func described(_ arguments: [String]) -> String {
-        "kubectl \(arguments.joined(separator: " ")) exited \(status)\nstdout: \(stdout)\nstderr: \(stderr)"
+        func oneLine(_ text: String) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " | ") }
+        return "kubectl \(arguments.joined(separator: " ")) exited \(status): stderr: \(oneLine(stderr)) stdout: \(oneLine(stdout))"
     }
 }

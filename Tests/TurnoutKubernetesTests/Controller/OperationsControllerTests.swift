@@ -61,15 +61,21 @@ struct OperationsControllerTests {
                     .replace("/spec/template/spec/containers/0/image", .string("argoproj/rollouts-demo:green")),
                     .add("/spec/template/metadata/annotations/turnout.dev~1test-never-ready", .string("true")),
                 ]))
+            // With abort the deadline's condition gives way to the abort's on the next reconcile, as in Argo: the
+            // state that lasts is the one to wait for.
+            let lastingReason: ConditionReason = abort ? .rolloutAborted : .progressDeadlineExceeded
             try await harness.eventually("the deadline passes and the rollout is degraded", timeout: .seconds(60)) {
                 let status = try await harness.rollout("demo").status
                 let progressing = status?.conditions?.first { $0.type == .progressing }
-                return status?.phase == .degraded && progressing?.status == .false && progressing?.reason == .progressDeadlineExceeded
+                return status?.phase == .degraded && progressing?.status == .false && progressing?.reason == lastingReason
             }
             let status = try #require(try await harness.rollout("demo").status)
             #expect(status.stableRS == blue)
             #expect(status.isAborted == abort)
-            #expect(try await harness.eventReasons("demo").contains("ProgressDeadlineExceeded"))
+            let reasons = try await harness.eventReasons("demo")
+            #expect(reasons.contains("ProgressDeadlineExceeded"))
+            #expect(reasons.contains("RolloutAborted") == abort)
+            if abort { #expect(status.message?.contains("progress deadline of 4s exceeded") == true) }
             if abort {
                 try await harness.eventually("the aborted revision is scaled down") {
                     try await harness.replicaSets().filter { $0.key != blue }.allSatisfy { $0.value.spec.replicas == 0 }

@@ -23,12 +23,17 @@ extension ProcessSupervisorTests {
             var status: Int32 = 0
             waitpid(dead, &status, 0)
 
+            // The survivors are stopped (SIGSTOP) so no health check of theirs can pass before the test looks.
+            let survivors = [before[0].pid, before[2].pid].compactMap { $0 }
+            for pid in survivors { kill(pid, SIGSTOP) }
             let reopened = try LocalStore(directory: scratch.stateDirectory, clock: ProcessTestClock())
             let second = ProcessSupervisor(store: reopened, configuration: ProcessFixture.configuration(scratch), clock: ProcessTestClock(), logger: ProcessFixture.logger)
             try await second.adopt()
             // Adopted replicas are health-checked again before they count as ready.
             let adopted = await second.endpoints(ofRollout: "web").flatMap(\.endpoints)
-            #expect(adopted.filter { $0.pid == before[0].pid || $0.pid == before[2].pid }.allSatisfy { !$0.isReady })
+            #expect(adopted.filter { survivors.contains($0.pid ?? 0) }.count == 2)
+            #expect(adopted.filter { survivors.contains($0.pid ?? 0) }.allSatisfy { !$0.isReady })
+            for pid in survivors { kill(pid, SIGCONT) }
             #expect(try await ProcessFixture.eventually { try await Self.ready(second, "h1") == 3 })
 
             let after = await second.endpoints(ofRollout: "web").flatMap(\.endpoints)
