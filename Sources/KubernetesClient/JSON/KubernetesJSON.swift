@@ -78,6 +78,14 @@ public enum KubernetesJSON: Sendable, Hashable, Codable {
         return current
     }
 
+    /// A copy with the value at a path of object keys replaced (objects along the path are created as needed).
+    public func replacing(_ path: [String], with value: KubernetesJSON) -> KubernetesJSON {
+        guard let key = path.first else { return value }
+        var object = objectValue ?? [:]
+        object[key] = (object[key] ?? .object([:])).replacing(Array(path.dropFirst()), with: value)
+        return .object(object)
+    }
+
     /// The string this value holds, if it is a string.
     public var stringValue: String? {
         guard case .string(let value) = self else { return nil }

@@ -144,4 +144,8 @@ public enum RolloutEventReason: String, Sendable, Hashable, Codable, CaseIterabl
     case progressDeadlineExceeded = "ProgressDeadlineExceeded"
     /// A step kind Turnout does not run was skipped.
     case stepSkipped = "StepSkipped"
+    /// A router object someone else changed was put back as the rollout asks.
+    case trafficRestored = "TrafficRestored"
+    /// A reconcile failed in a way retrying alone does not fix (a missing object the strategy names).
+    case reconcileFailed = "ReconcileFailed"
 }

@@ -60,3 +60,10 @@ extension InformerKey {
     /// The object key of a cache key.
     public var objectKey: ObjectKey { ObjectKey(namespace: namespace, name: name) }
 }
+
+extension Ingress: InformerObject {
+    /// Namespace and name.
+    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
+    /// metadata.resourceVersion.
+    public var resourceVersion: String? { metadata.resourceVersion }
+}

@@ -4,7 +4,7 @@ import TurnoutCore
 import TurnoutRuntime
 
 /// The informers the controller reads from: rollouts of its group, the ReplicaSets and pods that carry a
-/// revision hash, Services and their EndpointSlices, AnalysisRuns and the Jobs Turnout made. Everything the
+/// revision hash, Services and their EndpointSlices, Ingresses, AnalysisRuns and the Jobs Turnout made. Everything the
 /// controller decides from comes from here; its own writes go into them at once (write-back).
 public struct ClusterCaches: Sendable {
     /// Rollouts of the controller's group.
@@ -17,6 +17,8 @@ public struct ClusterCaches: Sendable {
     public let services: Informer<Service>
     /// Every EndpointSlice.
     public let endpointSlices: Informer<EndpointSlice>
+    /// Every Ingress (stable Ingresses the rollouts name, the canary Ingresses they own).
+    public let ingresses: Informer<Ingress>
     /// AnalysisRuns of the controller's group.
     public let analysisRuns: Informer<ClusterAnalysisRun>
     /// Jobs labelled as made by Turnout (the `job` metric provider's).
@@ -25,7 +27,8 @@ public struct ClusterCaches: Sendable {
     /// Creates the informers for one namespace (`nil`: all); `endpointSlices` is the EndpointSlice resource the server serves.
     public init(client: KubernetesClient, resources: ClusterResources, namespace: String?, endpointSlices endpointSliceResource: ResourceType, logger: Logger) {
         let revisionLabel = ClusterMetadata.podTemplateHash
-        rollouts = Informer(client: client, resource: resources.rollouts, namespace: namespace, indexes: [Self.rolloutsByService], logger: logger)
+        rollouts = Informer(
+            client: client, resource: resources.rollouts, namespace: namespace, indexes: [Self.rolloutsByService, Self.rolloutsByIngress], logger: logger)
         replicaSets = Informer(
             client: client, resource: .replicaSets, namespace: namespace, labelSelector: revisionLabel,
             indexes: [InformerIndex(Self.byController) { [Self.controllerValue($0.metadata)] }], logger: logger)
@@ -39,6 +42,7 @@ public struct ClusterCaches: Sendable {
         endpointSlices = Informer(
             client: client, resource: endpointSliceResource, namespace: namespace,
             indexes: [InformerIndex(Self.byService) { slice in slice.serviceName.map { [Self.indexValue(slice.metadata.namespaceOrEmpty, $0)] } ?? [] }], logger: logger)
+        ingresses = Informer(client: client, resource: .ingresses, namespace: namespace, logger: logger)
         analysisRuns = Informer(
             client: client, resource: resources.analysisRuns, namespace: namespace,
             indexes: [InformerIndex(Self.byRollout) { [Self.indexValue($0.objectMeta.namespaceOrEmpty, $0.rolloutName ?? "")] }], logger: logger)
@@ -57,9 +61,16 @@ public struct ClusterCaches: Sendable {
     static let byService = "service"
     /// AnalysisRuns by `NAMESPACE/ROLLOUT` that owns them (`NAMESPACE/` for standalone runs).
     static let byRollout = "rollout"
+    /// Rollouts by every stable Ingress they name.
+    static let byIngress = "ingress"
 
     private static let rolloutsByService = InformerIndex<Rollout>(byService) { rollout in
         ServiceRoles(rollout).all.map { indexValue(rollout.metadata.namespace ?? "", $0) }
+    }
+
+    private static let rolloutsByIngress = InformerIndex<Rollout>(byIngress) { rollout in
+        let routing = rollout.spec.strategy?.canary?.trafficRouting?.nginx
+        return routing.map { NginxCanaryIngress.stableIngresses(of: $0).map { indexValue(rollout.metadata.namespace ?? "", $0) } } ?? []
     }
 
     private static func controllerValue(_ metadata: ClusterObjectMeta) -> String {
@@ -84,6 +95,7 @@ public struct ClusterCaches: Sendable {
             group.addTask { await pods.run() }
             group.addTask { await services.run() }
             group.addTask { await endpointSlices.run() }
+            group.addTask { await ingresses.run() }
             group.addTask { await analysisRuns.run() }
             group.addTask { await jobs.run() }
         }
@@ -96,6 +108,7 @@ public struct ClusterCaches: Sendable {
         await pods.waitUntilSynced()
         await services.waitUntilSynced()
         await endpointSlices.waitUntilSynced()
+        await ingresses.waitUntilSynced()
         await analysisRuns.waitUntilSynced()
         await jobs.waitUntilSynced()
     }
@@ -137,6 +150,11 @@ public struct ClusterCaches: Sendable {
     /// The rollouts that name a Service in one of their roles.
     public func rollouts(namingService name: String, inNamespace namespace: String) async -> [Rollout] {
         await rollouts.objects(inIndex: Self.byService, value: Self.indexValue(namespace, name))
+    }
+
+    /// The rollouts that name an Ingress as their stable Ingress.
+    public func rollouts(namingIngress name: String, inNamespace namespace: String) async -> [Rollout] {
+        await rollouts.objects(inIndex: Self.byIngress, value: Self.indexValue(namespace, name))
     }
 
     /// The AnalysisRuns a rollout owns (the standalone runs of the namespace for the name `""`).

@@ -5,8 +5,8 @@ import TurnoutProviders
 import TurnoutRuntime
 
 /// Reconciles the Rollouts of a cluster through the shared engine and driver: informers feed a keyed work
-/// queue (a ReplicaSet, pod, AnalysisRun or Job event wakes the rollout that owns it, a Service or
-/// EndpointSlice event the rollouts naming the Service), each key is reconciled by `RolloutDriver`, and a
+/// queue (a ReplicaSet, pod, AnalysisRun, Job or canary Ingress event wakes the rollout that owns it, a Service
+/// or EndpointSlice event the rollouts naming the Service, a stable Ingress event the rollouts naming it), each key is reconciled by `RolloutDriver`, and a
 /// decision's own timers (pauses, delays, deadlines, due measurements) requeue it. No periodic resync.
 /// Standalone AnalysisRuns (owned by no rollout) are measured under one key per namespace, whose name is empty.
 public actor RolloutController {
@@ -18,7 +18,8 @@ public actor RolloutController {
     private let resources: ClusterResources
     private let driver: RolloutDriver
     private let analysisRuns: AnalysisRunDriver
-    private let router: ServiceSelectorRouter
+    private let router: ClusterTrafficRouter
+    private let events: ClusterEventRecorder
     private let clock: any InstantClock
     private let logger: Logger
     private let metrics: ControllerMetrics
@@ -38,7 +39,8 @@ public actor RolloutController {
     private init(client: KubernetesClient, configuration: ControllerConfiguration, endpointSlices: ResourceType, metrics: ControllerMetrics, clock: any InstantClock, logger: Logger) {
         let resources = ClusterResources(group: configuration.group)
         let caches = ClusterCaches(client: client, resources: resources, namespace: configuration.namespace, endpointSlices: endpointSlices, logger: logger)
-        let store = ClusterRolloutStore(client: client, resources: resources, caches: caches, events: ClusterEventRecorder(client: client, instance: configuration.identity))
+        let events = ClusterEventRecorder(client: client, instance: configuration.identity)
+        let store = ClusterRolloutStore(client: client, resources: resources, caches: caches, events: events)
         var providers: [String: any MetricProvider] = [
             "prometheus": PrometheusMetricProvider(clock: clock, logger: logger),
             "web": WebMetricProvider(logger: logger),
@@ -47,13 +49,16 @@ public actor RolloutController {
         let analysisRuns = AnalysisRunDriver(
             store: ClusterAnalysisRunStore(client: client, resources: resources, caches: caches), templates: store,
             providers: MetricProviders(providers), clock: clock)
-        let router = ServiceSelectorRouter(client: client, caches: caches, logger: logger)
+        let router = ClusterTrafficRouter(
+            services: ServiceSelectorRouter(client: client, caches: caches, logger: logger),
+            nginx: NginxIngressRouter(client: client, caches: caches, resources: resources, events: events, clock: clock, logger: logger))
         self.configuration = configuration
         self.caches = caches
         self.client = client
         self.resources = resources
         self.analysisRuns = analysisRuns
         self.router = router
+        self.events = events
         self.clock = clock
         self.logger = logger
         self.metrics = metrics
@@ -81,6 +86,7 @@ public actor RolloutController {
             group.addTask { await self.forward(caches.jobs.changes(), to: queue) { await self.rolloutsOwning(job: $0) } }
             group.addTask { await self.forward(caches.services.changes(), to: queue) { await self.rolloutsNaming(service: $0.metadata.name ?? "", in: $0.metadata.namespaceOrEmpty) } }
             group.addTask { await self.forward(caches.endpointSlices.changes(), to: queue) { await self.rolloutsNaming(service: $0.serviceName ?? "", in: $0.metadata.namespaceOrEmpty) } }
+            group.addTask { await self.forward(caches.ingresses.changes(), to: queue) { await self.rolloutsRouting(through: $0) } }
             group.addTask { await queue.run() }
             await withTaskCancellationHandler {
                 await group.next()
@@ -123,9 +129,20 @@ public actor RolloutController {
             let message = "\(error)"
             if lastErrors[key] != message {
                 logger.error("reconcile: \(message)", metadata: ["rollout.name": "\(key)"])
+                await announce(RolloutEvent(.reconcileFailed, message, isWarning: true), about: key)
             }
             lastErrors[key] = message
             throw error
+        }
+    }
+
+    /// Records an Event about a rollout; a failure to record it is logged, not thrown.
+    private func announce(_ event: RolloutEvent, about key: RolloutKey) async {
+        guard let rollout = await caches.rollout(key) else { return }
+        do {
+            try await events.record([event], about: rollout, at: clock.now())
+        } catch {
+            logger.warning("record event: \(error)", metadata: ["rollout.name": "\(key)"])
         }
     }
 
@@ -195,6 +212,12 @@ public actor RolloutController {
     private func rolloutsNaming(service: String, in namespace: String) async -> [RolloutKey] {
         guard !service.isEmpty else { return [] }
         return await caches.rollouts(namingService: service, inNamespace: namespace).map(\.key)
+    }
+
+    /// The rollout that owns a canary Ingress, and those that name it as their stable Ingress.
+    private func rolloutsRouting(through ingress: Ingress) async -> [RolloutKey] {
+        let namespace = ingress.metadata.namespaceOrEmpty
+        return await owningRollouts(of: ingress.metadata) + caches.rollouts(namingIngress: ingress.metadata.name ?? "", inNamespace: namespace).map(\.key)
     }
 }
 

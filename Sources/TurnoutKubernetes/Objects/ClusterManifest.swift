@@ -46,6 +46,7 @@ public enum ClusterManifest {
             case ("apps/v1", "Deployment"): return .deployments
             case ("apps/v1", "ReplicaSet"): return .replicaSets
             case ("batch/v1", "Job"): return .jobs
+            case ("networking.k8s.io/v1", "Ingress"): return .ingresses
             default: return nil
             }
         }

@@ -1,0 +1,144 @@
+import KubernetesClient
+import TurnoutCore
+import TurnoutRuntime
+
+/// The canary Ingress of `trafficRouting.nginx`, built as Argo Rollouts builds it: named
+/// `<rollout>-<stableIngress>-canary`, the stable Ingress's rules that send traffic to the stable Service
+/// copied with that backend rewritten to the canary Service, its TLS, class and `kubernetes.io/ingress.class`
+/// kept, owned by the rollout, with `<prefix>/canary: "true"` and `<prefix>/canary-weight` (and
+/// `canary-weight-total` when `maxTrafficWeight` is set). Pure: the router sends what it returns.
+public enum NginxCanaryIngress {
+    /// The annotation prefix ingress-nginx reads by default.
+    public static let defaultPrefix = "nginx.ingress.kubernetes.io"
+    /// The longest name an Ingress may have.
+    static let maximumNameLength = 253
+
+    /// The stable Ingresses a rollout names (`stableIngresses`, else `stableIngress`).
+    public static func stableIngresses(of routing: NginxTrafficRouting) -> [String] {
+        let names = routing.stableIngresses ?? [routing.stableIngress].compactMap { $0 }
+        return names.filter { !$0.isEmpty }
+    }
+
+    /// The canary Ingress's name for a stable Ingress, trimmed to the longest name the server accepts.
+    public static func name(rollout: String, stableIngress: String) -> String {
+        let suffix = "-canary"
+        return String("\(rollout)-\(stableIngress)".prefix(maximumNameLength - suffix.count)) + suffix
+    }
+
+    /// The annotation prefix a rollout's routing uses.
+    public static func prefix(of routing: NginxTrafficRouting) -> String {
+        routing.annotationPrefix.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPrefix
+    }
+
+    /// The canary Ingress for `stable` at `weight`: throws when none of its rules sends traffic to the stable Service.
+    public static func build(from stable: Ingress, for rollout: Rollout, owner: OwnerReference, weight: Int) throws -> Ingress {
+        let canaryStrategy = rollout.spec.strategy?.canary
+        guard let routing = canaryStrategy?.trafficRouting?.nginx else { throw NginxRoutingError.notConfigured(rollout: rollout.key) }
+        let stableService = canaryStrategy?.stableService ?? ""
+        let canaryService = canaryStrategy?.canaryService ?? ""
+        let stableName = stable.metadata.name ?? ""
+        var rules: [KubernetesJSON] = []
+        for rule in stable.spec?["rules"]?.arrayValue ?? [] {
+            guard case .object(var ruleObject) = rule, case .object(var http)? = ruleObject["http"] else { continue }
+            var usesStable = false
+            let paths = (http["paths"]?.arrayValue ?? []).map { path -> KubernetesJSON in
+                guard path[path: ["backend", "service", "name"]]?.stringValue == stableService else { return path }
+                usesStable = true
+                return path.replacing(["backend", "service", "name"], with: .string(canaryService))
+            }
+            guard usesStable else { continue }
+            http["paths"] = .array(paths)
+            ruleObject["http"] = .object(http)
+            rules.append(.object(ruleObject))
+        }
+        guard !rules.isEmpty else {
+            throw NginxRoutingError.noRuleForStableService(rollout: rollout.key, ingress: stableName, service: stableService)
+        }
+        var spec: [String: KubernetesJSON] = ["rules": .array(rules)]
+        if let tls = stable.spec?["tls"] { spec["tls"] = tls }
+        if let ingressClass = stable.spec?["ingressClassName"] { spec["ingressClassName"] = ingressClass }
+        return Ingress(
+            metadata: ClusterObjectMeta(
+                name: name(rollout: rollout.name, stableIngress: stableName), namespace: rollout.metadata.namespace,
+                annotations: annotations(stable: stable, routing: routing, maxTrafficWeight: canaryStrategy?.trafficRouting?.maxTrafficWeight, weight: weight),
+                ownerReferences: [owner]),
+            spec: .object(spec))
+    }
+
+    /// The annotations a canary Ingress carries: the stable Ingress's class, the rollout's additional ones
+    /// (prefixed when they are not), its full ones, then canary, weight and weight total, which always win.
+    static func annotations(stable: Ingress, routing: NginxTrafficRouting, maxTrafficWeight: Int?, weight: Int) -> [String: String] {
+        let prefix = prefix(of: routing)
+        var annotations: [String: String] = [:]
+        if let ingressClass = stable.metadata.annotations?["kubernetes.io/ingress.class"] {
+            annotations["kubernetes.io/ingress.class"] = ingressClass
+        }
+        for (key, value) in routing.additionalIngressAnnotations ?? [:] {
+            annotations[key.hasPrefix(prefix) ? key : "\(prefix)/\(key)"] = value
+        }
+        for (key, value) in routing.canaryIngressAnnotations ?? [:] { annotations[key] = value }
+        annotations["\(prefix)/canary"] = "true"
+        annotations["\(prefix)/canary-weight"] = String(weight)
+        if let maxTrafficWeight { annotations["\(prefix)/canary-weight-total"] = String(maxTrafficWeight) }
+        return annotations
+    }
+
+    /// Whether `current` routes as `desired` asks: controlled by the same owner, the desired annotations
+    /// present with their values, the same rules, TLS and class.
+    public static func matches(_ current: Ingress, _ desired: Ingress) -> Bool {
+        guard current.metadata.controllerReference?.uid == desired.metadata.controllerReference?.uid else { return false }
+        let annotations = current.metadata.annotations ?? [:]
+        guard (desired.metadata.annotations ?? [:]).allSatisfy({ annotations[$0.key] == $0.value }) else { return false }
+        return ["rules", "tls", "ingressClassName"].allSatisfy { current.spec?[$0] == desired.spec?[$0] }
+    }
+
+    /// The merge patch that brings `current` to `desired` (annotations it lacks, rules, TLS and class replaced).
+    public static func patch(bringing current: Ingress, to desired: Ingress) -> Patch {
+        let annotations = (desired.metadata.annotations ?? [:]).mapValues(KubernetesJSON.string)
+        var spec: [String: KubernetesJSON] = [:]
+        for field in ["rules", "tls", "ingressClassName"] {
+            if let value = desired.spec?[field] {
+                spec[field] = value
+            } else if current.spec?[field] != nil {
+                spec[field] = .null
+            }
+        }
+        return .merge(["metadata": ["annotations": .object(annotations)], "spec": .object(spec)])
+    }
+
+    /// The weight a canary Ingress carries, read back from its annotations; `nil` when it is not marked canary
+    /// or the weight is not a number.
+    public static func weight(of canary: Ingress, prefix: String) -> Int? {
+        let annotations = canary.metadata.annotations ?? [:]
+        guard annotations["\(prefix)/canary"] == "true" else { return nil }
+        return annotations["\(prefix)/canary-weight"].flatMap { Int($0) }
+    }
+}
+
+/// Why NGINX routing could not be carried out.
+public enum NginxRoutingError: Error, Sendable, Hashable, CustomStringConvertible, RetryableError {
+    /// The rollout has no `trafficRouting.nginx`.
+    case notConfigured(rollout: RolloutKey)
+    /// A stable Ingress does not exist.
+    case stableIngressNotFound(rollout: RolloutKey, ingress: String)
+    /// No rule of a stable Ingress sends traffic to the stable Service.
+    case noRuleForStableService(rollout: RolloutKey, ingress: String, service: String)
+    /// The canary Ingress's name is taken by an object the rollout does not control.
+    case canaryIngressTaken(rollout: RolloutKey, ingress: String)
+
+    /// None passes until someone changes the Ingresses or the rollout.
+    public var retryReason: RetryReason? { nil }
+
+    public var description: String {
+        switch self {
+        case .notConfigured(let rollout):
+            return "route rollout \(rollout): it has no trafficRouting.nginx"
+        case .stableIngressNotFound(let rollout, let ingress):
+            return "route rollout \(rollout): Ingress \(rollout.namespace)/\(ingress) (trafficRouting.nginx.stableIngress) does not exist; create it or fix the name"
+        case .noRuleForStableService(let rollout, let ingress, let service):
+            return "route rollout \(rollout): no rule of Ingress \(rollout.namespace)/\(ingress) sends traffic to the stable Service \(service); point a path's backend at it"
+        case .canaryIngressTaken(let rollout, let ingress):
+            return "route rollout \(rollout): Ingress \(rollout.namespace)/\(ingress) exists and is not controlled by this rollout; delete or rename it"
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import KubernetesClient
+import Logging
+import TurnoutCore
+import TurnoutRuntime
+
+/// Weights through ingress-nginx (`trafficRouting.nginx`): one canary Ingress per stable Ingress, carrying the
+/// canary weight, created, kept in sync with its stable Ingress, put back when someone else changes it (with
+/// an Event), and removed once the rollout is fully promoted (Kubernetes' garbage collector removes it with
+/// the rollout, which owns it). The weight it reports is read back from the Ingresses in the cache, and only
+/// when every canary Ingress is exactly what the rollout asks for.
+public actor NginxIngressRouter {
+    private let client: KubernetesClient
+    private let caches: ClusterCaches
+    private let resources: ClusterResources
+    private let events: ClusterEventRecorder
+    private let clock: any InstantClock
+    private let logger: Logger
+    /// The resourceVersion of this router's last write to each canary Ingress: a different one in the cache
+    /// means someone else changed it since.
+    private var written: [InformerKey: String] = [:]
+
+    /// Creates the router.
+    public init(client: KubernetesClient, caches: ClusterCaches, resources: ClusterResources, events: ClusterEventRecorder, clock: any InstantClock, logger: Logger) {
+        self.client = client
+        self.caches = caches
+        self.resources = resources
+        self.events = events
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// The canary weight every canary Ingress of the rollout carries (0 where there is none); `nil` while a
+    /// canary Ingress differs from what its weight and its stable Ingress make (or its stable Ingress is gone).
+    public func observedWeight(for rollout: Rollout) async -> Int? {
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.nginx, let owner = owner(of: rollout) else { return nil }
+        let prefix = NginxCanaryIngress.prefix(of: routing)
+        var weights: Set<Int> = []
+        for stableName in NginxCanaryIngress.stableIngresses(of: routing) {
+            guard let canary = await ingress(NginxCanaryIngress.name(rollout: rollout.name, stableIngress: stableName), of: rollout) else {
+                weights.insert(0)
+                continue
+            }
+            guard let stable = await ingress(stableName, of: rollout), let weight = NginxCanaryIngress.weight(of: canary, prefix: prefix),
+                let desired = try? NginxCanaryIngress.build(from: stable, for: rollout, owner: owner, weight: weight),
+                NginxCanaryIngress.matches(canary, desired)
+            else { return nil }
+            weights.insert(weight)
+        }
+        return weights.count == 1 ? weights.first : nil
+    }
+
+    /// Brings every canary Ingress of the rollout to `weight`, creating those that are missing.
+    public func setWeight(_ weight: Int, for rollout: Rollout) async throws {
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.nginx, let owner = owner(of: rollout) else { return }
+        let namespace = rollout.metadata.namespace ?? ""
+        for stableName in NginxCanaryIngress.stableIngresses(of: routing) {
+            guard let stable = await ingress(stableName, of: rollout) else {
+                throw NginxRoutingError.stableIngressNotFound(rollout: rollout.key, ingress: stableName)
+            }
+            let desired = try NginxCanaryIngress.build(from: stable, for: rollout, owner: owner, weight: weight)
+            let name = desired.metadata.name ?? ""
+            let key = InformerKey(namespace: namespace, name: name)
+            guard let current = await caches.ingresses.object(key) else {
+                let created: Ingress = try await client.create(.ingresses, namespace: namespace, desired)
+                await remember(created)
+                log("created canary ingress", name, weight, rollout)
+                continue
+            }
+            guard current.metadata.controllerReference?.uid == owner.uid else {
+                throw NginxRoutingError.canaryIngressTaken(rollout: rollout.key, ingress: name)
+            }
+            guard !NginxCanaryIngress.matches(current, desired) else { continue }
+            let patched: Ingress = try await client.patch(.ingresses, namespace: namespace, name: name, NginxCanaryIngress.patch(bringing: current, to: desired))
+            if let previous = written[key], previous != current.metadata.resourceVersion {
+                let found = NginxCanaryIngress.weight(of: current, prefix: NginxCanaryIngress.prefix(of: routing)).map { "weight \($0)" } ?? "no canary weight"
+                let message = "canary Ingress \(name) was changed by someone else (\(found)); put back to weight \(weight)"
+                logger.warning("\(message)", metadata: ["rollout.name": "\(rollout.key)"])
+                try await events.record([RolloutEvent(.trafficRestored, message, isWarning: true)], about: rollout, at: clock.now())
+            }
+            await remember(patched)
+            log("updated canary ingress", name, weight, rollout)
+        }
+    }
+
+    /// Deletes the canary Ingresses the rollout controls (it is fully promoted: all traffic goes to stable).
+    public func removeCanaryIngresses(of rollout: Rollout) async throws {
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.nginx, let uid = rollout.metadata.uid else { return }
+        let namespace = rollout.metadata.namespace ?? ""
+        for stableName in NginxCanaryIngress.stableIngresses(of: routing) {
+            let key = InformerKey(namespace: namespace, name: NginxCanaryIngress.name(rollout: rollout.name, stableIngress: stableName))
+            guard let canary = await caches.ingresses.object(key), canary.metadata.controllerReference?.uid == uid else { continue }
+            do {
+                try await client.delete(.ingresses, namespace: namespace, name: key.name)
+            } catch KubernetesError.notFound {}
+            await caches.ingresses.forget(key)
+            written[key] = nil
+            logger.info("removed canary ingress", metadata: ["rollout.name": "\(rollout.key)", "rollout.ingress": "\(key.name)"])
+        }
+    }
+
+    private func owner(of rollout: Rollout) -> OwnerReference? {
+        rollout.metadata.uid.map { resources.ownerReference(toRollout: rollout.name, uid: $0) }
+    }
+
+    private func ingress(_ name: String, of rollout: Rollout) async -> Ingress? {
+        await caches.ingresses.object(InformerKey(namespace: rollout.metadata.namespace ?? "", name: name))
+    }
+
+    private func remember(_ ingress: Ingress) async {
+        written[ingress.informerKey] = ingress.metadata.resourceVersion
+        await caches.ingresses.remember(ingress)
+    }
+
+    private func log(_ message: Logger.Message, _ name: String, _ weight: Int, _ rollout: Rollout) {
+        logger.info(message, metadata: ["rollout.name": "\(rollout.key)", "rollout.ingress": "\(name)", "rollout.weight": "\(weight)"])
+    }
+}

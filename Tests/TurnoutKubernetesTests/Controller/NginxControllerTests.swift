@@ -1,0 +1,162 @@
+import Foundation
+import KubernetesClient
+import KubernetesTestSupport
+import Testing
+import TurnoutCore
+import TurnoutKubernetes
+import TurnoutService
+
+/// `trafficRouting.nginx` on a real API server: the canary Ingress book listing 5.11 writes by hand is what a
+/// step produces, its weight is read back before a step counts, an edit behind the controller's back is put
+/// back, a change to the stable Ingress is followed, abort returns all weight to stable, and full promotion
+/// removes the canary Ingress. (No ingress-nginx runs here: the Ingress objects are the data plane checked.)
+@Suite(.enabled(if: KubeTestEnvironment.isAvailable, KubeTestEnvironment.skipMessage))
+struct NginxControllerTests {
+    /// Book listings 5.7/5.11's objects in `networking.k8s.io/v1` form, and a rollout routing through them.
+    static let manifests = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: blue-service}
+        spec:
+          ports: [{protocol: TCP, port: 80, targetPort: 8080}]
+          selector: {app: demo}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: green-service}
+        spec:
+          ports: [{protocol: TCP, port: 80, targetPort: 8080}]
+          selector: {app: demo}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: demo-ingress}
+        spec:
+          rules:
+            - host: demo.info
+              http:
+                paths:
+                  - {path: /, pathType: Prefix, backend: {service: {name: blue-service, port: {number: 80}}}}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: {name: demo}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: demo}}
+          template:
+            metadata:
+              labels: {app: demo}
+              annotations: {turnout.dev/test-ready-after: 1s}
+            spec:
+              containers: [{name: demo, image: "argoproj/rollouts-demo:blue", ports: [{containerPort: 8080}]}]
+          strategy:
+            canary:
+              stableService: blue-service
+              canaryService: green-service
+              trafficRouting:
+                nginx: {stableIngress: demo-ingress}
+              steps:
+                - setWeight: 25
+                - pause: {}
+                - setWeight: 50
+                - pause: {}
+        """
+
+    static let canaryName = "demo-demo-ingress-canary"
+
+    /// demo.info's `/` sent to a Service's port 80.
+    static func rules(host: String = "demo.info", to service: String) -> KubernetesJSON {
+        [["host": .string(host), "http": ["paths": [["path": "/", "pathType": "Prefix", "backend": ["service": ["name": .string(service), "port": ["number": 80]]]]]]]]
+    }
+
+    @Test func weightsAreWrittenReadBackRestoredAndRemovedOnFullPromotion() async throws {
+        try await ControllerHarness.run("nginx") { harness in
+            try await harness.apply(texts: [(file: "nginx.yaml", text: Self.manifests)])
+            let blue = try await CanaryControllerTests.healthyStable(harness)
+            #expect(try await harness.canaryIngress() == nil, "a healthy rollout has no canary Ingress")
+            try await harness.setImage("demo", "argoproj/rollouts-demo:green")
+
+            try await harness.eventually("the 25 % step is in effect and verified, paused after it") {
+                let status = try await harness.rollout("demo").status
+                let weights = status?.canary?.weights
+                return status?.currentStepIndex == 1 && weights?.canary.weight == 25 && weights?.verified == true
+            }
+            let canary = try #require(try await harness.canaryIngress())
+            // Book listing 5.11 at 25 %: canary "true", the weight, demo.info's "/" to the canary (green) Service.
+            #expect(canary.metadata.annotations == ["nginx.ingress.kubernetes.io/canary": "true", "nginx.ingress.kubernetes.io/canary-weight": "25"])
+            #expect(canary.spec?["rules"] == Self.rules(to: "green-service"))
+            #expect(canary.metadata.controllerReference?.name == "demo")
+            let green = try #require(try await harness.rollout("demo").status?.currentPodHash)
+            #expect(try await harness.service("green-service").selectedHash == green)
+            #expect(try await harness.service("blue-service").selectedHash == blue)
+
+            // Someone else changes the weight: it is put back, and an Event says so.
+            let _: Ingress = try await harness.client.patch(
+                .ingresses, namespace: harness.namespace, name: Self.canaryName,
+                .merge(["metadata": ["annotations": ["nginx.ingress.kubernetes.io/canary-weight": "90"]]]))
+            try await harness.eventually("the edited weight is put back to 25") {
+                let weight = try await harness.canaryIngress()?.metadata.annotations?["nginx.ingress.kubernetes.io/canary-weight"]
+                let reasons = try await harness.eventReasons("demo")
+                return weight == "25" && reasons.contains("TrafficRestored")
+            }
+
+            // The stable Ingress changes host: the canary Ingress follows.
+            let _: Ingress = try await harness.client.patch(
+                .ingresses, namespace: harness.namespace, name: "demo-ingress", .merge(["spec": ["rules": Self.rules(host: "demo.example", to: "blue-service")]]))
+            try await harness.eventually("the canary Ingress follows the stable Ingress's rules") {
+                try await harness.canaryIngress()?.spec?["rules"] == Self.rules(host: "demo.example", to: "green-service")
+            }
+
+            let runtime = ClusterRuntime(client: harness.client, namespace: harness.namespace, group: .argo)
+            _ = try await runtime.perform(.promote, onRollout: "demo", OperationRequest())
+            try await harness.eventually("the 50 % step is in effect and verified") {
+                let status = try await harness.rollout("demo").status
+                return status?.currentStepIndex == 3 && status?.canary?.weights?.canary.weight == 50 && status?.canary?.weights?.verified == true
+            }
+            #expect(try await harness.canaryIngress()?.metadata.annotations?["nginx.ingress.kubernetes.io/canary-weight"] == "50")
+
+            _ = try await runtime.perform(.abort, onRollout: "demo", OperationRequest())
+            try await harness.eventually("abort returns all weight to stable") {
+                let status = try await harness.rollout("demo").status
+                let weight = try await harness.canaryIngress()?.metadata.annotations?["nginx.ingress.kubernetes.io/canary-weight"]
+                return status?.isAborted == true && weight == "0" && status?.canary?.weights?.canary.weight == 0 && status?.stableRS == blue
+            }
+
+            _ = try await runtime.perform(.retry, onRollout: "demo", OperationRequest())
+            _ = try await runtime.perform(.promote, onRollout: "demo", OperationRequest(full: true))
+            try await harness.eventually("full promotion makes green stable and removes the canary Ingress", timeout: .seconds(90)) {
+                let status = try await harness.rollout("demo").status
+                let canary = try await harness.canaryIngress()
+                return status?.phase == .healthy && status?.stableRS == green && canary == nil
+            }
+            #expect(try await harness.service("blue-service").selectedHash == green)
+        }
+    }
+
+    @Test func aMissingStableIngressIsReportedAndTheStepWaits() async throws {
+        try await ControllerHarness.run("nginxmissing") { harness in
+            let manifests = Self.manifests.replacingOccurrences(of: "nginx: {stableIngress: demo-ingress}", with: "nginx: {stableIngress: absent}")
+            try await harness.apply(texts: [(file: "nginx.yaml", text: manifests)])
+            _ = try await CanaryControllerTests.healthyStable(harness)
+            try await harness.setImage("demo", "argoproj/rollouts-demo:green")
+            try await harness.eventually("an Event says the stable Ingress is missing") {
+                try await harness.eventReasons("demo").contains("ReconcileFailed")
+            }
+            let status = try await harness.rollout("demo").status
+            #expect(status?.currentStepIndex == 0, "the 25 % step is not counted done")
+            #expect(status?.canary?.weights?.canary.weight == 0, "no weight moved to the canary")
+        }
+    }
+}
+
+extension ControllerHarness {
+    /// The canary Ingress of rollout `demo` through `demo-ingress`, `nil` when there is none.
+    func canaryIngress() async throws -> Ingress? {
+        do {
+            return try await client.get(.ingresses, namespace: namespace, name: NginxControllerTests.canaryName)
+        } catch KubernetesError.notFound {
+            return nil
+        }
+    }
+}
