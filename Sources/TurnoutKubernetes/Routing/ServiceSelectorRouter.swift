@@ -112,6 +112,8 @@ public enum ClusterRoutingError: Error, Sendable, Hashable, CustomStringConverti
     case serviceNotFound(rollout: RolloutKey, service: String)
     /// A Service the strategy names is managed by another rollout.
     case serviceManagedByAnother(rollout: RolloutKey, service: String, owner: String)
+    /// The strategy's router is not one the controller carries out.
+    case routerNotCarriedOut(rollout: RolloutKey)
 
     /// Neither passes until someone changes the Services.
     public var retryReason: RetryReason? { nil }
@@ -122,6 +124,8 @@ public enum ClusterRoutingError: Error, Sendable, Hashable, CustomStringConverti
             return "route rollout \(rollout): Service \(rollout.namespace)/\(service) does not exist; create it or fix the strategy's service name"
         case .serviceManagedByAnother(let rollout, let service, let owner):
             return "route rollout \(rollout): Service \(rollout.namespace)/\(service) is managed by rollout \(owner); each Service can serve one rollout"
+        case .routerNotCarriedOut(let rollout):
+            return "route rollout \(rollout): on Kubernetes Turnout routes weights through trafficRouting.nginx only; use it, or remove trafficRouting to split by replica ratio"
         }
     }
 }

@@ -8,8 +8,8 @@ import TurnoutService
 
 /// `trafficRouting.nginx` on a real API server: the canary Ingress book listing 5.11 writes by hand is what a
 /// step produces, its weight is read back before a step counts, an edit behind the controller's back is put
-/// back, a change to the stable Ingress is followed, abort returns all weight to stable, and full promotion
-/// removes the canary Ingress. (No ingress-nginx runs here: the Ingress objects are the data plane checked.)
+/// back, a change to the stable Ingress is followed, a header route becomes `canary-by-header`, abort returns
+/// all weight to stable and removes the route, and full promotion removes the canary Ingress. (No ingress-nginx runs here: the Ingress objects are the data plane checked.)
 @Suite(.enabled(if: KubeTestEnvironment.isAvailable, KubeTestEnvironment.skipMessage))
 struct NginxControllerTests {
     /// Book listings 5.7/5.11's objects in `networking.k8s.io/v1` form, and a rollout routing through them.
@@ -56,9 +56,13 @@ struct NginxControllerTests {
               canaryService: green-service
               trafficRouting:
                 nginx: {stableIngress: demo-ingress}
+                managedRoutes: [{name: testers}]
               steps:
                 - setWeight: 25
                 - pause: {}
+                - setHeaderRoute:
+                    name: testers
+                    match: [{headerName: X-Canary, headerValue: {exact: "yes"}}]
                 - setWeight: 50
                 - pause: {}
         """
@@ -70,7 +74,7 @@ struct NginxControllerTests {
         [["host": .string(host), "http": ["paths": [["path": "/", "pathType": "Prefix", "backend": ["service": ["name": .string(service), "port": ["number": 80]]]]]]]]
     }
 
-    @Test func weightsAreWrittenReadBackRestoredAndRemovedOnFullPromotion() async throws {
+    @Test func weightsAndAHeaderRouteAreWrittenReadBackRestoredAndRemovedOnFullPromotion() async throws {
         try await ControllerHarness.run("nginx") { harness in
             try await harness.apply(texts: [(file: "nginx.yaml", text: Self.manifests)])
             let blue = try await CanaryControllerTests.healthyStable(harness)
@@ -110,17 +114,23 @@ struct NginxControllerTests {
 
             let runtime = ClusterRuntime(client: harness.client, namespace: harness.namespace, group: .argo)
             _ = try await runtime.perform(.promote, onRollout: "demo", OperationRequest())
-            try await harness.eventually("the 50 % step is in effect and verified") {
+            try await harness.eventually("the header route and the 50 % step are in effect and verified") {
                 let status = try await harness.rollout("demo").status
-                return status?.currentStepIndex == 3 && status?.canary?.weights?.canary.weight == 50 && status?.canary?.weights?.verified == true
+                return status?.currentStepIndex == 4 && status?.canary?.weights?.canary.weight == 50 && status?.canary?.weights?.verified == true
             }
-            #expect(try await harness.canaryIngress()?.metadata.annotations?["nginx.ingress.kubernetes.io/canary-weight"] == "50")
+            let routed = try #require(try await harness.canaryIngress()?.metadata.annotations)
+            #expect(routed["nginx.ingress.kubernetes.io/canary-weight"] == "50")
+            #expect(routed["nginx.ingress.kubernetes.io/canary-by-header"] == "X-Canary")
+            #expect(routed["nginx.ingress.kubernetes.io/canary-by-header-value"] == "yes")
+            #expect(try await harness.rollout("demo").status?.canary?.activeRoutes == ["testers"])
 
             _ = try await runtime.perform(.abort, onRollout: "demo", OperationRequest())
-            try await harness.eventually("abort returns all weight to stable") {
+            try await harness.eventually("abort returns all weight to stable and removes the header route") {
                 let status = try await harness.rollout("demo").status
-                let weight = try await harness.canaryIngress()?.metadata.annotations?["nginx.ingress.kubernetes.io/canary-weight"]
-                return status?.isAborted == true && weight == "0" && status?.canary?.weights?.canary.weight == 0 && status?.stableRS == blue
+                let annotations = try await harness.canaryIngress()?.metadata.annotations
+                return status?.isAborted == true && annotations?["nginx.ingress.kubernetes.io/canary-weight"] == "0"
+                    && annotations?["nginx.ingress.kubernetes.io/canary-by-header"] == nil
+                    && status?.canary?.weights?.canary.weight == 0 && status?.stableRS == blue
             }
 
             _ = try await runtime.perform(.retry, onRollout: "demo", OperationRequest())

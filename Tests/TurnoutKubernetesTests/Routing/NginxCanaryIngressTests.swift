@@ -7,6 +7,7 @@ import TurnoutCore
 
 /// The canary Ingress NGINX routing writes, from the book's listings and Argo Rollouts' rules.
 struct NginxCanaryIngressTests {
+    static let prefix = NginxCanaryIngress.defaultPrefix
     static let owner = OwnerReference(apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", name: "demo", uid: "uid-1", controller: true, blockOwnerDeletion: true)
 
     /// A canary rollout `demo` from `blue-service` to `green-service` through `demo-ingress`.
@@ -99,20 +100,59 @@ struct NginxCanaryIngressTests {
     @Test func anEditedCanaryIngressNoLongerMatchesAndThePatchPutsItBack() throws {
         let rollout = try Self.rollout()
         let desired = try NginxCanaryIngress.build(from: Self.stableIngress(), for: rollout, owner: Self.owner, weight: 25)
-        #expect(NginxCanaryIngress.matches(desired, desired))
+        #expect(NginxCanaryIngress.matches(desired, desired, prefix: Self.prefix))
         var edited = desired
         edited.metadata.annotations?["nginx.ingress.kubernetes.io/canary-weight"] = "90"
         edited.metadata.annotations?["someone/else"] = "kept"
         edited.spec = edited.spec?.replacing(["tls"], with: [["hosts": ["x"]]])
-        #expect(!NginxCanaryIngress.matches(edited, desired))
-        let patch = NginxCanaryIngress.patch(bringing: edited, to: desired)
+        #expect(!NginxCanaryIngress.matches(edited, desired, prefix: Self.prefix))
+        let patch = NginxCanaryIngress.patch(bringing: edited, to: desired, prefix: Self.prefix)
         #expect(patch.document == [
             "metadata": ["annotations": ["nginx.ingress.kubernetes.io/canary": "true", "nginx.ingress.kubernetes.io/canary-weight": "25"]],
             "spec": ["rules": desired.spec?["rules"] ?? .null, "tls": .null],
         ])
         var foreign = desired
         foreign.metadata.ownerReferences = nil
-        #expect(!NginxCanaryIngress.matches(foreign, desired), "not controlled by the rollout")
+        #expect(!NginxCanaryIngress.matches(foreign, desired, prefix: Self.prefix), "not controlled by the rollout")
+    }
+
+    @Test(arguments: [
+        (StringMatch(exact: "always"), "canary-by-header-value", "always"),
+        (StringMatch(prefix: "v2.1+"), "canary-by-header-pattern", "^v2\\.1\\+.*"),
+        (StringMatch(regex: "^(beta|alpha)$"), "canary-by-header-pattern", "^(beta|alpha)$"),
+    ])
+    func aHeaderRouteIsCanaryByHeaderWithItsValueOrPattern(value: StringMatch, annotation: String, expected: String) throws {
+        let route = SetHeaderRoute(name: "testers", match: [HeaderRouteMatch(headerName: "X-Canary", headerValue: value)])
+        let canary = try NginxCanaryIngress.build(from: Self.stableIngress(), for: Self.rollout(), owner: Self.owner, weight: 0, headerRoute: route)
+        #expect(canary.metadata.annotations == [
+            "nginx.ingress.kubernetes.io/canary": "true", "nginx.ingress.kubernetes.io/canary-weight": "0",
+            "nginx.ingress.kubernetes.io/canary-by-header": "X-Canary", "nginx.ingress.kubernetes.io/\(annotation)": expected,
+            "turnout.dev/header-route": "testers",
+        ])
+        #expect(NginxCanaryIngress.headerRoute(of: canary, prefix: Self.prefix) == "testers")
+        // Read back, the route rebuilds the same Ingress.
+        let readBack = NginxCanaryIngress.readHeaderRoute(of: canary, prefix: Self.prefix)
+        let rebuilt = try NginxCanaryIngress.build(from: Self.stableIngress(), for: Self.rollout(), owner: Self.owner, weight: 0, headerRoute: readBack)
+        #expect(NginxCanaryIngress.matches(canary, rebuilt, prefix: Self.prefix))
+    }
+
+    @Test func aHeaderRouteOnTwoHeadersIsRefusedAndARemovedOneIsTakenOff() throws {
+        let two = SetHeaderRoute(name: "two", match: [
+            HeaderRouteMatch(headerName: "X-A", headerValue: StringMatch(exact: "1")), HeaderRouteMatch(headerName: "X-B", headerValue: StringMatch(exact: "2")),
+        ])
+        #expect {
+            try NginxCanaryIngress.build(from: Self.stableIngress(), for: Self.rollout(), owner: Self.owner, weight: 10, headerRoute: two)
+        } throws: { "\($0)".contains("header route two cannot be carried out by NGINX: it matches 2 headers and NGINX matches one") }
+
+        let route = SetHeaderRoute(name: "testers", match: [HeaderRouteMatch(headerName: "X-Canary", headerValue: StringMatch(exact: "yes"))])
+        let withRoute = try NginxCanaryIngress.build(from: Self.stableIngress(), for: Self.rollout(), owner: Self.owner, weight: 10, headerRoute: route)
+        let without = try NginxCanaryIngress.build(from: Self.stableIngress(), for: Self.rollout(), owner: Self.owner, weight: 10)
+        #expect(!NginxCanaryIngress.matches(withRoute, without, prefix: Self.prefix), "a route no longer asked for is still there")
+        let annotations = NginxCanaryIngress.patch(bringing: withRoute, to: without, prefix: Self.prefix).document[path: ["metadata", "annotations"]]
+        #expect(annotations?["nginx.ingress.kubernetes.io/canary-by-header"] == .null)
+        #expect(annotations?["nginx.ingress.kubernetes.io/canary-by-header-value"] == .null)
+        #expect(annotations?["turnout.dev/header-route"] == .null)
+        #expect(annotations?["nginx.ingress.kubernetes.io/canary-by-header-pattern"] == nil, "only what is there is removed")
     }
 
     @Test(arguments: [

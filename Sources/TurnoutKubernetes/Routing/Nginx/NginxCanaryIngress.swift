@@ -6,10 +6,14 @@ import TurnoutRuntime
 /// `<rollout>-<stableIngress>-canary`, the stable Ingress's rules that send traffic to the stable Service
 /// copied with that backend rewritten to the canary Service, its TLS, class and `kubernetes.io/ingress.class`
 /// kept, owned by the rollout, with `<prefix>/canary: "true"` and `<prefix>/canary-weight` (and
-/// `canary-weight-total` when `maxTrafficWeight` is set). Pure: the router sends what it returns.
+/// `canary-weight-total` when `maxTrafficWeight` is set). A `setHeaderRoute` becomes `canary-by-header` with
+/// `-value` (exact) or `-pattern` (prefix, regex), named by Turnout's `turnout.dev/header-route`. Pure: the
+/// router sends what it returns.
 public enum NginxCanaryIngress {
     /// The annotation prefix ingress-nginx reads by default.
     public static let defaultPrefix = "nginx.ingress.kubernetes.io"
+    /// The annotation naming the header route a canary Ingress carries.
+    public static let headerRouteAnnotation = "turnout.dev/header-route"
     /// The longest name an Ingress may have.
     static let maximumNameLength = 253
 
@@ -30,8 +34,9 @@ public enum NginxCanaryIngress {
         routing.annotationPrefix.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPrefix
     }
 
-    /// The canary Ingress for `stable` at `weight`: throws when none of its rules sends traffic to the stable Service.
-    public static func build(from stable: Ingress, for rollout: Rollout, owner: OwnerReference, weight: Int) throws -> Ingress {
+    /// The canary Ingress for `stable` at `weight`, with a header route if one is given: throws when none of
+    /// its rules sends traffic to the stable Service or the header route is more than NGINX can match.
+    public static func build(from stable: Ingress, for rollout: Rollout, owner: OwnerReference, weight: Int, headerRoute: SetHeaderRoute? = nil) throws -> Ingress {
         let canaryStrategy = rollout.spec.strategy?.canary
         guard let routing = canaryStrategy?.trafficRouting?.nginx else { throw NginxRoutingError.notConfigured(rollout: rollout.key) }
         let stableService = canaryStrategy?.stableService ?? ""
@@ -54,14 +59,17 @@ public enum NginxCanaryIngress {
         guard !rules.isEmpty else {
             throw NginxRoutingError.noRuleForStableService(rollout: rollout.key, ingress: stableName, service: stableService)
         }
+        var annotations = annotations(stable: stable, routing: routing, maxTrafficWeight: canaryStrategy?.trafficRouting?.maxTrafficWeight, weight: weight)
+        if let headerRoute {
+            try annotations.merge(headerAnnotations(headerRoute, prefix: prefix(of: routing), rollout: rollout.key)) { _, route in route }
+        }
         var spec: [String: KubernetesJSON] = ["rules": .array(rules)]
         if let tls = stable.spec?["tls"] { spec["tls"] = tls }
         if let ingressClass = stable.spec?["ingressClassName"] { spec["ingressClassName"] = ingressClass }
         return Ingress(
             metadata: ClusterObjectMeta(
                 name: name(rollout: rollout.name, stableIngress: stableName), namespace: rollout.metadata.namespace,
-                annotations: annotations(stable: stable, routing: routing, maxTrafficWeight: canaryStrategy?.trafficRouting?.maxTrafficWeight, weight: weight),
-                ownerReferences: [owner]),
+                annotations: annotations, ownerReferences: [owner]),
             spec: .object(spec))
     }
 
@@ -83,18 +91,58 @@ public enum NginxCanaryIngress {
         return annotations
     }
 
+    /// The annotations of one header route: NGINX matches one header, exactly or by a pattern.
+    static func headerAnnotations(_ route: SetHeaderRoute, prefix: String, rollout: RolloutKey) throws -> [String: String] {
+        guard let matches = route.match, !matches.isEmpty else { return [:] }
+        guard matches.count == 1, let match = matches.first else {
+            throw NginxRoutingError.headerRouteNotExpressible(rollout: rollout, route: route.name, reason: "it matches \(matches.count) headers and NGINX matches one")
+        }
+        var annotations = ["\(prefix)/canary-by-header": match.headerName, headerRouteAnnotation: route.name]
+        if let exact = match.headerValue.exact {
+            annotations["\(prefix)/canary-by-header-value"] = exact
+        } else if let regex = match.headerValue.regex {
+            annotations["\(prefix)/canary-by-header-pattern"] = regex
+        } else if let start = match.headerValue.prefix {
+            annotations["\(prefix)/canary-by-header-pattern"] = "^" + escapedForRegex(start) + ".*"
+        } else {
+            throw NginxRoutingError.headerRouteNotExpressible(rollout: rollout, route: route.name, reason: "its headerValue has no exact, prefix or regex")
+        }
+        return annotations
+    }
+
+    /// The header-route annotations Turnout writes and removes (those `additionalIngressAnnotations` sets stay).
+    static func headerRouteKeys(prefix: String) -> [String] {
+        ["\(prefix)/canary-by-header", "\(prefix)/canary-by-header-value", "\(prefix)/canary-by-header-pattern", headerRouteAnnotation]
+    }
+
+    /// `text` with the characters a regular expression gives meaning to escaped.
+    static func escapedForRegex(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
     /// Whether `current` routes as `desired` asks: controlled by the same owner, the desired annotations
-    /// present with their values, the same rules, TLS and class.
-    public static func matches(_ current: Ingress, _ desired: Ingress) -> Bool {
+    /// present with their values and no header route it does not ask for, the same rules, TLS and class.
+    public static func matches(_ current: Ingress, _ desired: Ingress, prefix: String) -> Bool {
         guard current.metadata.controllerReference?.uid == desired.metadata.controllerReference?.uid else { return false }
         let annotations = current.metadata.annotations ?? [:]
-        guard (desired.metadata.annotations ?? [:]).allSatisfy({ annotations[$0.key] == $0.value }) else { return false }
+        let wanted = desired.metadata.annotations ?? [:]
+        guard wanted.allSatisfy({ annotations[$0.key] == $0.value }) else { return false }
+        guard headerRouteKeys(prefix: prefix).allSatisfy({ wanted[$0] != nil || annotations[$0] == nil }) else { return false }
         return ["rules", "tls", "ingressClassName"].allSatisfy { current.spec?[$0] == desired.spec?[$0] }
     }
 
-    /// The merge patch that brings `current` to `desired` (annotations it lacks, rules, TLS and class replaced).
-    public static func patch(bringing current: Ingress, to desired: Ingress) -> Patch {
-        let annotations = (desired.metadata.annotations ?? [:]).mapValues(KubernetesJSON.string)
+    /// The merge patch that brings `current` to `desired` (annotations it lacks, header-route annotations it
+    /// no longer asks for removed, rules, TLS and class replaced).
+    public static func patch(bringing current: Ingress, to desired: Ingress, prefix: String) -> Patch {
+        var annotations = (desired.metadata.annotations ?? [:]).mapValues(KubernetesJSON.string)
+        for key in headerRouteKeys(prefix: prefix) where annotations[key] == nil && current.metadata.annotations?[key] != nil {
+            annotations[key] = .null
+        }
         var spec: [String: KubernetesJSON] = [:]
         for field in ["rules", "tls", "ingressClassName"] {
             if let value = desired.spec?[field] {
@@ -104,6 +152,22 @@ public enum NginxCanaryIngress {
             }
         }
         return .merge(["metadata": ["annotations": .object(annotations)], "spec": .object(spec)])
+    }
+
+    /// The header route a canary Ingress carries, by name, read back from its annotations.
+    public static func headerRoute(of canary: Ingress, prefix: String) -> String? {
+        let annotations = canary.metadata.annotations ?? [:]
+        guard annotations["\(prefix)/canary-by-header"] != nil else { return nil }
+        return annotations[headerRouteAnnotation]
+    }
+
+    /// The header route of a read-back canary Ingress as the build takes it (name and the match it carries).
+    static func readHeaderRoute(of canary: Ingress, prefix: String) -> SetHeaderRoute? {
+        let annotations = canary.metadata.annotations ?? [:]
+        guard let name = headerRoute(of: canary, prefix: prefix), let header = annotations["\(prefix)/canary-by-header"] else { return nil }
+        let value = annotations["\(prefix)/canary-by-header-value"].map { StringMatch(exact: $0) }
+            ?? annotations["\(prefix)/canary-by-header-pattern"].map { StringMatch(regex: $0) } ?? StringMatch()
+        return SetHeaderRoute(name: name, match: [HeaderRouteMatch(headerName: header, headerValue: value)])
     }
 
     /// The weight a canary Ingress carries, read back from its annotations; `nil` when it is not marked canary
@@ -125,6 +189,10 @@ public enum NginxRoutingError: Error, Sendable, Hashable, CustomStringConvertibl
     case noRuleForStableService(rollout: RolloutKey, ingress: String, service: String)
     /// The canary Ingress's name is taken by an object the rollout does not control.
     case canaryIngressTaken(rollout: RolloutKey, ingress: String)
+    /// A header route NGINX cannot match.
+    case headerRouteNotExpressible(rollout: RolloutKey, route: String, reason: String)
+    /// NGINX has no mirroring of canary traffic.
+    case mirrorNotSupported(rollout: RolloutKey, route: String)
 
     /// None passes until someone changes the Ingresses or the rollout.
     public var retryReason: RetryReason? { nil }
@@ -139,6 +207,10 @@ public enum NginxRoutingError: Error, Sendable, Hashable, CustomStringConvertibl
             return "route rollout \(rollout): no rule of Ingress \(rollout.namespace)/\(ingress) sends traffic to the stable Service \(service); point a path's backend at it"
         case .canaryIngressTaken(let rollout, let ingress):
             return "route rollout \(rollout): Ingress \(rollout.namespace)/\(ingress) exists and is not controlled by this rollout; delete or rename it"
+        case .headerRouteNotExpressible(let rollout, let route, let reason):
+            return "route rollout \(rollout): header route \(route) cannot be carried out by NGINX: \(reason); match one header"
+        case .mirrorNotSupported(let rollout, let route):
+            return "route rollout \(rollout): mirror route \(route) cannot be carried out by NGINX, which does not mirror canary traffic; remove the setMirrorRoute step"
         }
     }
 }

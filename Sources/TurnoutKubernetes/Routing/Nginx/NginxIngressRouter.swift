@@ -29,35 +29,58 @@ public actor NginxIngressRouter {
         self.logger = logger
     }
 
-    /// The canary weight every canary Ingress of the rollout carries (0 where there is none); `nil` while a
-    /// canary Ingress differs from what its weight and its stable Ingress make (or its stable Ingress is gone).
-    public func observedWeight(for rollout: Rollout) async -> Int? {
-        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.nginx, let owner = owner(of: rollout) else { return nil }
+    /// What the rollout's canary Ingresses carry, read back.
+    public struct Observation: Sendable, Hashable {
+        /// The weight every canary Ingress carries (0 where there is none); `nil` while one differs from what
+        /// its weight, header route and stable Ingress make (or its stable Ingress is gone).
+        public var weight: Int?
+        /// The header routes every canary Ingress carries, by name.
+        public var headerRoutes: [String]
+    }
+
+    /// Reads the rollout's canary Ingresses back from the cache.
+    public func observed(for rollout: Rollout) async -> Observation {
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.nginx, let owner = owner(of: rollout) else { return Observation(weight: nil, headerRoutes: []) }
         let prefix = NginxCanaryIngress.prefix(of: routing)
         var weights: Set<Int> = []
+        var routes: Set<String>?
         for stableName in NginxCanaryIngress.stableIngresses(of: routing) {
             guard let canary = await ingress(NginxCanaryIngress.name(rollout: rollout.name, stableIngress: stableName), of: rollout) else {
                 weights.insert(0)
+                routes = []
                 continue
             }
+            let route = NginxCanaryIngress.readHeaderRoute(of: canary, prefix: prefix)
             guard let stable = await ingress(stableName, of: rollout), let weight = NginxCanaryIngress.weight(of: canary, prefix: prefix),
-                let desired = try? NginxCanaryIngress.build(from: stable, for: rollout, owner: owner, weight: weight),
-                NginxCanaryIngress.matches(canary, desired)
-            else { return nil }
+                let desired = try? NginxCanaryIngress.build(from: stable, for: rollout, owner: owner, weight: weight, headerRoute: route),
+                NginxCanaryIngress.matches(canary, desired, prefix: prefix)
+            else { return Observation(weight: nil, headerRoutes: []) }
             weights.insert(weight)
+            let names: Set<String> = route.map { [$0.name] } ?? []
+            routes = routes.map { $0.intersection(names) } ?? names
         }
-        return weights.count == 1 ? weights.first : nil
+        return Observation(weight: weights.count == 1 ? weights.first : nil, headerRoutes: (routes ?? []).sorted())
     }
 
-    /// Brings every canary Ingress of the rollout to `weight`, creating those that are missing.
-    public func setWeight(_ weight: Int, for rollout: Rollout) async throws {
+    /// Brings every canary Ingress of the rollout to the traffic's weight and header route, creating those
+    /// that are missing. NGINX carries one header route and no mirror: more is refused.
+    public func setTraffic(_ traffic: TrafficState, for rollout: Rollout) async throws {
         guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.nginx, let owner = owner(of: rollout) else { return }
+        if let mirror = traffic.mirrorRoutes.first {
+            throw NginxRoutingError.mirrorNotSupported(rollout: rollout.key, route: mirror.name)
+        }
+        if traffic.headerRoutes.count > 1 {
+            throw NginxRoutingError.headerRouteNotExpressible(
+                rollout: rollout.key, route: traffic.headerRoutes[1].name, reason: "NGINX carries one header route at a time")
+        }
+        let weight = traffic.canaryWeight ?? 0
+        let prefix = NginxCanaryIngress.prefix(of: routing)
         let namespace = rollout.metadata.namespace ?? ""
         for stableName in NginxCanaryIngress.stableIngresses(of: routing) {
             guard let stable = await ingress(stableName, of: rollout) else {
                 throw NginxRoutingError.stableIngressNotFound(rollout: rollout.key, ingress: stableName)
             }
-            let desired = try NginxCanaryIngress.build(from: stable, for: rollout, owner: owner, weight: weight)
+            let desired = try NginxCanaryIngress.build(from: stable, for: rollout, owner: owner, weight: weight, headerRoute: traffic.headerRoutes.first)
             let name = desired.metadata.name ?? ""
             let key = InformerKey(namespace: namespace, name: name)
             guard let current = await caches.ingresses.object(key) else {
@@ -69,10 +92,10 @@ public actor NginxIngressRouter {
             guard current.metadata.controllerReference?.uid == owner.uid else {
                 throw NginxRoutingError.canaryIngressTaken(rollout: rollout.key, ingress: name)
             }
-            guard !NginxCanaryIngress.matches(current, desired) else { continue }
-            let patched: Ingress = try await client.patch(.ingresses, namespace: namespace, name: name, NginxCanaryIngress.patch(bringing: current, to: desired))
+            guard !NginxCanaryIngress.matches(current, desired, prefix: prefix) else { continue }
+            let patched: Ingress = try await client.patch(.ingresses, namespace: namespace, name: name, NginxCanaryIngress.patch(bringing: current, to: desired, prefix: prefix))
             if let previous = written[key], previous != current.metadata.resourceVersion {
-                let found = NginxCanaryIngress.weight(of: current, prefix: NginxCanaryIngress.prefix(of: routing)).map { "weight \($0)" } ?? "no canary weight"
+                let found = NginxCanaryIngress.weight(of: current, prefix: prefix).map { "weight \($0)" } ?? "no canary weight"
                 let message = "canary Ingress \(name) was changed by someone else (\(found)); put back to weight \(weight)"
                 logger.warning("\(message)", metadata: ["rollout.name": "\(rollout.key)"])
                 try await events.record([RolloutEvent(.trafficRestored, message, isWarning: true)], about: rollout, at: clock.now())
