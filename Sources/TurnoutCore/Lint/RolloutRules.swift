@@ -10,12 +10,7 @@ enum RolloutRules {
     }
 
     private static func checkWorkload(_ spec: RolloutSpec, in context: inout LintContext) {
-        if spec.workloadRef != nil {
-            context.warning(
-                [.key("spec"), .key("workloadRef")],
-                "workloadRef is not supported by Turnout; the referenced workload's pod template is not read",
-                fix: "copy the pod template into spec.template")
-        }
+        if let reference = spec.workloadRef { checkWorkloadReference(reference, spec: spec, in: &context) }
         if let selector = spec.selector {
             SelectorRules.check(selector, template: spec.template, in: &context)
         } else if spec.workloadRef == nil, !context.isWritten([.key("spec"), .key("selector")]) {
@@ -35,6 +30,28 @@ enum RolloutRules {
             context.error(
                 [.key("spec"), .key("template"), .key("spec"), .key("containers")], "a pod template needs at least one container",
                 fix: "add a container with a name and an image")
+        }
+    }
+
+    private static func checkWorkloadReference(_ reference: WorkloadReference, spec: RolloutSpec, in context: inout LintContext) {
+        let path: LintContext.Path = [.key("spec"), .key("workloadRef")]
+        if !reference.isDeployment {
+            context.error(
+                path + [.key("kind")], "workloadRef names \(reference.apiVersion ?? "no apiVersion") \(reference.kind ?? "no kind"); Turnout reads the template of an apps/v1 Deployment",
+                fix: "set `apiVersion: apps/v1` and `kind: Deployment`, or copy the pod template into spec.template")
+        }
+        if (reference.name ?? "").isEmpty {
+            context.error(path + [.key("name")], "workloadRef needs the name of the Deployment", fix: "set workloadRef.name")
+        }
+        if reference.scaleDownMode == nil {
+            context.error(
+                path + [.key("scaleDown")], "scaleDown must be never, onsuccess or progressively, got `\(reference.scaleDown ?? "")`",
+                fix: "use one of never, onsuccess, progressively")
+        }
+        if spec.template != nil || context.isWritten([.key("spec"), .key("template")]) {
+            context.error(
+                [.key("spec"), .key("template")], "a rollout with workloadRef takes its template from the Deployment; spec.template must be empty",
+                fix: "remove spec.template, or remove workloadRef")
         }
     }
 

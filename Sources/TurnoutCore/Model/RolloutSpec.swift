@@ -6,8 +6,8 @@ public struct RolloutSpec: Sendable, Hashable, Codable {
     public var selector: LabelSelector?
     /// The pod template of the current revision.
     public var template: PodTemplate?
-    /// A reference to a Deployment whose template is used instead, kept as written.
-    public var workloadRef: JSONValue?
+    /// A Deployment whose template and selector are used instead of `template` (resolved by the cluster store).
+    public var workloadRef: WorkloadReference?
     /// Seconds a new replica must be ready before it counts as available (default 0).
     public var minReadySeconds: Int?
     /// Old revisions kept for rollback (default 10).

@@ -67,3 +67,10 @@ extension Ingress: InformerObject {
     /// metadata.resourceVersion.
     public var resourceVersion: String? { metadata.resourceVersion }
 }
+
+extension Deployment: InformerObject {
+    /// Namespace and name.
+    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
+    /// metadata.resourceVersion.
+    public var resourceVersion: String? { metadata.resourceVersion }
+}

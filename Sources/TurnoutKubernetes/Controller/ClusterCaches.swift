@@ -4,7 +4,8 @@ import TurnoutCore
 import TurnoutRuntime
 
 /// The informers the controller reads from: rollouts of its group, the ReplicaSets and pods that carry a
-/// revision hash, Services and their EndpointSlices, Ingresses, AnalysisRuns and the Jobs Turnout made. Everything the
+/// revision hash, Services and their EndpointSlices, Ingresses, the Deployments rollouts reference, AnalysisRuns
+/// and the Jobs Turnout made. Everything the
 /// controller decides from comes from here; its own writes go into them at once (write-back).
 public struct ClusterCaches: Sendable {
     /// Rollouts of the controller's group.
@@ -19,6 +20,8 @@ public struct ClusterCaches: Sendable {
     public let endpointSlices: Informer<EndpointSlice>
     /// Every Ingress (stable Ingresses the rollouts name, the canary Ingresses they own).
     public let ingresses: Informer<Ingress>
+    /// Every Deployment (those a rollout's `workloadRef` names supply its template).
+    public let deployments: Informer<Deployment>
     /// AnalysisRuns of the controller's group.
     public let analysisRuns: Informer<ClusterAnalysisRun>
     /// Jobs labelled as made by Turnout (the `job` metric provider's).
@@ -28,7 +31,7 @@ public struct ClusterCaches: Sendable {
     public init(client: KubernetesClient, resources: ClusterResources, namespace: String?, endpointSlices endpointSliceResource: ResourceType, logger: Logger) {
         let revisionLabel = ClusterMetadata.podTemplateHash
         rollouts = Informer(
-            client: client, resource: resources.rollouts, namespace: namespace, indexes: [Self.rolloutsByService, Self.rolloutsByIngress], logger: logger)
+            client: client, resource: resources.rollouts, namespace: namespace, indexes: [Self.rolloutsByService, Self.rolloutsByIngress, Self.rolloutsByWorkload], logger: logger)
         replicaSets = Informer(
             client: client, resource: .replicaSets, namespace: namespace, labelSelector: revisionLabel,
             indexes: [InformerIndex(Self.byController) { [Self.controllerValue($0.metadata)] }], logger: logger)
@@ -43,6 +46,7 @@ public struct ClusterCaches: Sendable {
             client: client, resource: endpointSliceResource, namespace: namespace,
             indexes: [InformerIndex(Self.byService) { slice in slice.serviceName.map { [Self.indexValue(slice.metadata.namespaceOrEmpty, $0)] } ?? [] }], logger: logger)
         ingresses = Informer(client: client, resource: .ingresses, namespace: namespace, logger: logger)
+        deployments = Informer(client: client, resource: .deployments, namespace: namespace, logger: logger)
         analysisRuns = Informer(
             client: client, resource: resources.analysisRuns, namespace: namespace,
             indexes: [InformerIndex(Self.byRollout) { [Self.indexValue($0.objectMeta.namespaceOrEmpty, $0.rolloutName ?? "")] }], logger: logger)
@@ -63,6 +67,8 @@ public struct ClusterCaches: Sendable {
     static let byRollout = "rollout"
     /// Rollouts by every stable Ingress they name.
     static let byIngress = "ingress"
+    /// Rollouts by the Deployment their `workloadRef` names.
+    static let byWorkload = "workload"
 
     private static let rolloutsByService = InformerIndex<Rollout>(byService) { rollout in
         ServiceRoles(rollout).all.map { indexValue(rollout.metadata.namespace ?? "", $0) }
@@ -71,6 +77,11 @@ public struct ClusterCaches: Sendable {
     private static let rolloutsByIngress = InformerIndex<Rollout>(byIngress) { rollout in
         let routing = rollout.spec.strategy?.canary?.trafficRouting?.nginx
         return routing.map { NginxCanaryIngress.stableIngresses(of: $0).map { indexValue(rollout.metadata.namespace ?? "", $0) } } ?? []
+    }
+
+    private static let rolloutsByWorkload = InformerIndex<Rollout>(byWorkload) { rollout in
+        guard let reference = rollout.spec.workloadRef, reference.isDeployment, let name = reference.name else { return [] }
+        return [indexValue(rollout.metadata.namespace ?? "", name)]
     }
 
     private static func controllerValue(_ metadata: ClusterObjectMeta) -> String {
@@ -96,6 +107,7 @@ public struct ClusterCaches: Sendable {
             group.addTask { await services.run() }
             group.addTask { await endpointSlices.run() }
             group.addTask { await ingresses.run() }
+            group.addTask { await deployments.run() }
             group.addTask { await analysisRuns.run() }
             group.addTask { await jobs.run() }
         }
@@ -109,13 +121,32 @@ public struct ClusterCaches: Sendable {
         await services.waitUntilSynced()
         await endpointSlices.waitUntilSynced()
         await ingresses.waitUntilSynced()
+        await deployments.waitUntilSynced()
         await analysisRuns.waitUntilSynced()
         await jobs.waitUntilSynced()
     }
 
-    /// The rollout with a key, with its Turnout-only status restored.
+    /// The rollout with a key, with its Turnout-only status restored and its `workloadRef` resolved.
     public func rollout(_ key: RolloutKey) async -> Rollout? {
-        await rollouts.object(InformerKey(key)).map(ClusterRolloutCodec.loaded)
+        guard let rollout = await rollouts.object(InformerKey(key)).map(ClusterRolloutCodec.loaded) else { return nil }
+        return await resolvingWorkload(of: rollout)
+    }
+
+    /// A rollout with the pod template of the Deployment its `workloadRef` names, and that Deployment's
+    /// selector when it has none, as Argo resolves them; unchanged while the Deployment is not in the cache.
+    public func resolvingWorkload(of rollout: Rollout) async -> Rollout {
+        guard let reference = rollout.spec.workloadRef, reference.isDeployment, let name = reference.name,
+            let deployment = await deployments.object(InformerKey(namespace: rollout.metadata.namespace ?? "", name: name))
+        else { return rollout }
+        var resolved = rollout
+        resolved.spec.template = deployment.spec?.template
+        if resolved.spec.selector == nil { resolved.spec.selector = deployment.spec?.selector }
+        return resolved
+    }
+
+    /// The rollouts whose `workloadRef` names a Deployment.
+    public func rollouts(referencing deployment: String, inNamespace namespace: String) async -> [Rollout] {
+        await rollouts.objects(inIndex: Self.byWorkload, value: Self.indexValue(namespace, deployment))
     }
 
     /// The ReplicaSets a rollout owns (by controller reference to its uid), or that match its selector and have no controller yet.

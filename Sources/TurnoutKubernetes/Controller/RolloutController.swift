@@ -6,7 +6,8 @@ import TurnoutRuntime
 
 /// Reconciles the Rollouts of a cluster through the shared engine and driver: informers feed a keyed work
 /// queue (a ReplicaSet, pod, AnalysisRun, Job or canary Ingress event wakes the rollout that owns it, a Service
-/// or EndpointSlice event the rollouts naming the Service, a stable Ingress event the rollouts naming it), each key is reconciled by `RolloutDriver`, and a
+/// or EndpointSlice event the rollouts naming the Service, a stable Ingress or a Deployment event the rollouts
+/// naming it), each key is reconciled by `RolloutDriver`, and a
 /// decision's own timers (pauses, delays, deadlines, due measurements) requeue it. No periodic resync.
 /// Standalone AnalysisRuns (owned by no rollout) are measured under one key per namespace, whose name is empty.
 public actor RolloutController {
@@ -87,6 +88,7 @@ public actor RolloutController {
             group.addTask { await self.forward(caches.services.changes(), to: queue) { await self.rolloutsNaming(service: $0.metadata.name ?? "", in: $0.metadata.namespaceOrEmpty) } }
             group.addTask { await self.forward(caches.endpointSlices.changes(), to: queue) { await self.rolloutsNaming(service: $0.serviceName ?? "", in: $0.metadata.namespaceOrEmpty) } }
             group.addTask { await self.forward(caches.ingresses.changes(), to: queue) { await self.rolloutsRouting(through: $0) } }
+            group.addTask { await self.forward(caches.deployments.changes(), to: queue) { await caches.rollouts(referencing: $0.metadata.name ?? "", inNamespace: $0.metadata.namespaceOrEmpty).map(\.key) } }
             group.addTask { await queue.run() }
             await withTaskCancellationHandler {
                 await group.next()

@@ -24,8 +24,13 @@ public struct ClusterRolloutStore: RolloutStore {
         self.events = events
     }
 
+    /// The rollout from the cache, its `workloadRef` resolved; throws while the Deployment it names is missing.
     public func rollout(_ key: RolloutKey) async throws -> Rollout? {
-        await caches.rollout(key)
+        guard let rollout = await caches.rollout(key) else { return nil }
+        if let reference = rollout.spec.workloadRef, rollout.spec.template == nil {
+            throw ClusterStoreError.workloadNotFound(rollout: key, deployment: reference.name ?? "")
+        }
+        return rollout
     }
 
     public func analysisTemplate(_ key: ObjectKey, clusterScoped: Bool) async throws -> AnalysisTemplate? {
@@ -66,11 +71,14 @@ public enum ClusterStoreError: Error, Sendable, Hashable, CustomStringConvertibl
     case stale(rollout: RolloutKey, expected: String, current: String?)
     /// An analysis run to change is not in the cache.
     case analysisRunNotFound(action: String, run: ObjectKey)
+    /// The Deployment a rollout's `workloadRef` names does not exist.
+    case workloadNotFound(rollout: RolloutKey, deployment: String)
 
     public var retryReason: RetryReason? {
         switch self {
         case .stale: return .conflict
         case .rolloutNotFound, .analysisRunNotFound: return .transient
+        case .workloadNotFound: return nil
         }
     }
 
@@ -82,6 +90,8 @@ public enum ClusterStoreError: Error, Sendable, Hashable, CustomStringConvertibl
             return "save status of rollout \(rollout): it changed since it was read (resourceVersion \(expected), now \(current ?? "none"))"
         case .analysisRunNotFound(let action, let run):
             return "\(action) analysis run \(run): it is not in the cache"
+        case .workloadNotFound(let rollout, let deployment):
+            return "resolve rollout \(rollout): Deployment \(rollout.namespace)/\(deployment) (spec.workloadRef) does not exist; create it or fix workloadRef.name"
         }
     }
 }

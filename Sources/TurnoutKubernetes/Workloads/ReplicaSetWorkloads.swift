@@ -64,6 +64,25 @@ public struct ReplicaSetWorkloads: Workloads {
             } catch KubernetesError.notFound {}
             await caches.replicaSets.forget(replicaSet.informerKey)
         }
+        try await scaleDownWorkload(of: rollout, targets: targets)
+    }
+
+    /// Scales the Deployment a rollout migrates from as its `workloadRef.scaleDown` says (Argo's rules: only
+    /// while the rollout's current revision is its first).
+    private func scaleDownWorkload(of rollout: Rollout, targets: [RevisionTarget]) async throws {
+        guard let reference = rollout.spec.workloadRef, reference.isDeployment, let name = reference.name,
+            let mode = reference.scaleDownMode, let status = rollout.status else { return }
+        let isFirstRevision = targets.first { $0.hash == status.currentPodHash }?.number == 1
+        guard let replicas = WorkloadReference.workloadReplicas(
+                mode: mode, isFirstRevision: isFirstRevision, isHealthy: status.phase == .healthy,
+                rolloutReplicas: rollout.spec.effectiveReplicas, readyReplicas: status.readyReplicas ?? 0),
+            let deployment = await caches.deployments.object(InformerKey(namespace: rollout.metadata.namespace ?? "", name: name)),
+            deployment.spec?.replicas != replicas
+        else { return }
+        let scaled: Deployment = try await client.patch(
+            .deployments, namespace: rollout.metadata.namespace, name: name, .merge(["spec": ["replicas": .int(replicas)]]))
+        await caches.deployments.remember(scaled)
+        logger.info("scaled the referenced Deployment", metadata: ["rollout.name": "\(rollout.key)", "rollout.deployment": "\(name)", "rollout.replicas": "\(replicas)"])
     }
 
     /// Deletes the next pod due for a restart, or annotates the ReplicaSet restarted when none is older.

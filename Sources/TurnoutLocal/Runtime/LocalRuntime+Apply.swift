@@ -9,7 +9,7 @@ extension LocalRuntime {
             var workloads: (documents: [ManifestDocument], diagnostics: [Diagnostic]) = ([], [])
             let linted = try LintedManifests(texts: request.files.map { (file: $0.file, text: $0.manifest) }) { set in
                 workloads = DeploymentWorkload.translate(set.documents)
-                return workloads.diagnostics + (try takeovers(in: workloads.documents))
+                return workloads.diagnostics + Self.workloadReferences(in: set.documents) + (try takeovers(in: workloads.documents))
             }
             var set = linted.set
             let diagnostics = linted.diagnostics
@@ -48,6 +48,17 @@ extension LocalRuntime {
                 warnings: diagnostics,
                 listeners: await router.listeners()
             )
+        }
+    }
+
+    /// Errors for rollouts with `workloadRef`: the single-host runtime runs the Deployment itself instead.
+    static func workloadReferences(in documents: [ManifestDocument]) -> [Diagnostic] {
+        documents.compactMap { document in
+            guard case .rollout(let rollout) = document.object, rollout.spec.workloadRef != nil else { return nil }
+            return Diagnostic(
+                severity: .error, location: document.fieldLocations.key("spec.workloadRef"), path: ["spec", "workloadRef"],
+                message: "the single-host runtime does not resolve workloadRef (a cluster's controller does)",
+                fix: "apply the Deployment itself (it runs as a rollout with a rolling update), or copy its pod template into spec.template")
         }
     }
 

@@ -24,6 +24,7 @@ enum ControllerPermissions {
     /// The built-in resources, in every watched namespace.
     static let workloads: [Grant] =
         grants("apps", "replicasets", ["get", "list", "watch", "create", "update", "patch", "delete"])
+            + grants("apps", "deployments", ["get", "list", "watch", "patch"])
             + grants("", "pods", ["get", "list", "watch", "delete"])
             + grants("", "services", ["get", "list", "watch", "update", "patch"])
             + grants("", "secrets", ["get"])

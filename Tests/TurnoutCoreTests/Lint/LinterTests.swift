@@ -38,7 +38,8 @@ import Testing
             "broken/rollout-missing-template.yaml:5:1: spec.template: missing required field `template`; add the pod template: spec.template.metadata.labels and spec.template.spec.containers",
         ]),
         BrokenFixture("rollout-workloadref.yaml", [
-            "broken/rollout-workloadref.yaml:11:5: warning: spec.workloadRef: workloadRef is not supported by Turnout; the referenced workload's pod template is not read; copy the pod template into spec.template",
+            "broken/rollout-workloadref.yaml:12:11: spec.workloadRef.kind: workloadRef names apps/v1 StatefulSet; Turnout reads the template of an apps/v1 Deployment; set `apiVersion: apps/v1` and `kind: Deployment`, or copy the pod template into spec.template",
+            "broken/rollout-workloadref.yaml:14:16: spec.workloadRef.scaleDown: scaleDown must be never, onsuccess or progressively, got `always`; use one of never, onsuccess, progressively",
         ]),
         BrokenFixture("template-no-containers.yaml", [
             "broken/template-no-containers.yaml:15:19: spec.template.spec.containers: a pod template needs at least one container; add a container with a name and an image",
