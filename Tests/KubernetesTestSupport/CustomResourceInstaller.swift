@@ -4,7 +4,7 @@ import KubernetesClient
 
 /// Installs the project's CustomResourceDefinitions on the test API server, once per test process:
 /// Turnout's own from `deploy/crds/`, Argo Rollouts' group from `Tests/Fixtures/crds/argoproj.io/`
-/// (standing in for an existing Argo installation). Applied with `kubectl apply --server-side`, then waited
+/// (standing in for an existing Argo installation), the Gateway API's HTTPRoute from its fixture. Applied with `kubectl apply --server-side`, then waited
 /// on until the API server serves every resource.
 public enum CustomResourceInstaller {
     /// The groups whose CRDs can be installed.
@@ -13,12 +13,23 @@ public enum CustomResourceInstaller {
         case turnout = "turnout.dev"
         /// `argoproj.io`.
         case argo = "argoproj.io"
+        /// `gateway.networking.k8s.io` (HTTPRoute only).
+        case gatewayAPI = "gateway.networking.k8s.io"
 
         /// The directory of the group's CRD manifests, relative to the repository root.
         public var directory: String {
             switch self {
             case .turnout: return "deploy/crds"
             case .argo: return "Tests/Fixtures/crds/argoproj.io"
+            case .gatewayAPI: return "Tests/Fixtures/crds/gateway.networking.k8s.io"
+            }
+        }
+
+        /// The version and resources the API server must serve once the CRDs are in.
+        var served: (version: String, resources: Set<String>) {
+            switch self {
+            case .turnout, .argo: return ("v1alpha1", ["rollouts", "analysisruns", "analysistemplates", "clusteranalysistemplates"])
+            case .gatewayAPI: return ("v1", ["httproutes"])
             }
         }
     }
@@ -56,8 +67,8 @@ public enum CustomResourceInstaller {
             let deadline = ContinuousClock.now + .seconds(30)
             while ContinuousClock.now < deadline {
                 let discovery = APIDiscovery(client: client)
-                if let resources = try? await discovery.resources(group: group.rawValue, version: "v1alpha1"),
-                   Set(resources.map(\.name)).isSuperset(of: ["rollouts", "analysisruns", "analysistemplates", "clusteranalysistemplates"]) {
+                if let resources = try? await discovery.resources(group: group.rawValue, version: group.served.version),
+                   Set(resources.map(\.name)).isSuperset(of: group.served.resources) {
                     return true
                 }
                 try await Task.sleep(for: .milliseconds(100))

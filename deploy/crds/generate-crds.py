@@ -408,7 +408,14 @@ def istio_virtual_service():
     }, required=["name"])
 
 
-def traffic_routing():
+def gateway_api():
+    return obj({
+        "httpRoute": string(), "namespace": string(),
+        "httpRoutes": array(obj({"name": string(), "useHeaderRoutes": boolean()}, required=["name"])),
+    }, description="Gateway API HTTPRoute weights (the argoproj-labs/gatewayAPI plugin's configuration as a field).")
+
+
+def traffic_routing(group):
     return obj({
         "nginx": obj({
             "stableIngress": string(), "stableIngresses": array(string()), "annotationPrefix": string(),
@@ -425,6 +432,7 @@ def traffic_routing():
         "smi": opaque(), "alb": opaque(), "appMesh": opaque(), "ambassador": opaque(), "apisix": opaque(),
         "traefik": opaque(),
         "plugins": opaque("Router plugins by name, e.g. argoproj-labs/gatewayAPI."),
+        "gatewayAPI": only(group, TURNOUT, gateway_api()),
         "managedRoutes": array(obj({"name": string()}, required=["name"])),
         "maxTrafficWeight": integer(),
     })
@@ -449,11 +457,11 @@ def blue_green():
     })
 
 
-def canary():
+def canary(group):
     return obj({
         "canaryService": string(), "stableService": string(),
         "steps": array(canary_step()),
-        "trafficRouting": traffic_routing(),
+        "trafficRouting": traffic_routing(group),
         "maxUnavailable": int_or_string(), "maxSurge": int_or_string(),
         "analysis": rollout_analysis(background=True),
         "dynamicStableScale": boolean(),
@@ -471,8 +479,8 @@ def rollout_spec(group):
         "replicas": integer(description="Desired pods (default 1)."),
         "selector": label_selector(),
         "template": pod_template("The pod template of the desired revision."),
-        "workloadRef": (opaque("A Deployment whose pod template is used instead of template.") if group == TURNOUT
-                        else obj({"apiVersion": string(), "kind": string(), "name": string(), "scaleDown": string()})),
+        "workloadRef": obj({"apiVersion": string(), "kind": string(), "name": string(), "scaleDown": string()},
+                           description="A Deployment whose pod template is used instead of template."),
         "minReadySeconds": integer(),
         "revisionHistoryLimit": integer(),
         "paused": boolean(),
@@ -481,7 +489,7 @@ def rollout_spec(group):
         "restartAt": string("date-time") if group == ARGO else string(description="Restart pods created before this time (RFC 3339)."),
         "rollbackWindow": obj({"revisions": integer()}),
         "analysis": obj({"successfulRunHistoryLimit": integer(), "unsuccessfulRunHistoryLimit": integer()}),
-        "strategy": obj({"blueGreen": blue_green(), "canary": canary()},
+        "strategy": obj({"blueGreen": blue_green(), "canary": canary(group)},
                         description="Exactly one of blueGreen or canary."),
     })
 

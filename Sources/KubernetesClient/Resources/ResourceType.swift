@@ -59,6 +59,8 @@ extension ResourceType {
     public static let jobs = ResourceType(group: "batch", version: "v1", plural: "jobs", namespaced: true)
     /// `networking.k8s.io/v1` Ingresses (served since Kubernetes 1.19).
     public static let ingresses = ResourceType(group: "networking.k8s.io", version: "v1", plural: "ingresses", namespaced: true)
+    /// Gateway API `gateway.networking.k8s.io/v1` HTTPRoutes (`v1beta1` on older installs: pick with discovery).
+    public static let httpRoutes = ResourceType(group: "gateway.networking.k8s.io", version: "v1", plural: "httproutes", namespaced: true)
     /// `coordination.k8s.io/v1` Leases.
     public static let leases = ResourceType(group: "coordination.k8s.io", version: "v1", plural: "leases", namespaced: true)
     /// `discovery.k8s.io/v1` EndpointSlices (`v1beta1` on Kubernetes 1.20: pick with discovery).

@@ -18,6 +18,8 @@ public struct TrafficRouting: Sendable, Hashable, Codable {
     public var traefik: JSONValue?
     /// Router plugins by name, e.g. `argoproj-labs/gatewayAPI` with `httpRoute`.
     public var plugins: [String: JSONValue]?
+    /// Gateway API HTTPRoute weights (Turnout's group; Argo manifests use the plugin form).
+    public var gatewayAPI: GatewayAPITrafficRouting?
     /// Routes Turnout manages for header and mirror steps, in precedence order.
     public var managedRoutes: [ManagedRoute]?
     /// The weight that means all traffic (default 100).
@@ -40,8 +42,13 @@ public struct TrafficRouting: Sendable, Hashable, Codable {
     }
 
     /// The Gateway API plugin's configuration, under any plugin name ending in `gatewayAPI`.
-    public var gatewayAPI: JSONValue? {
+    public var gatewayAPIPlugin: JSONValue? {
         plugins?.first(where: { $0.key.hasSuffix("gatewayAPI") })?.value
+    }
+
+    /// The Gateway API routing: the first-class field, else the plugin's configuration read the same way.
+    public var effectiveGatewayAPI: GatewayAPITrafficRouting? {
+        gatewayAPI ?? gatewayAPIPlugin.flatMap { try? $0.decoded(as: GatewayAPITrafficRouting.self) }
     }
 }
 
@@ -104,5 +111,43 @@ public struct ManagedRoute: Sendable, Hashable, Codable {
     /// Creates a managed route.
     public init(name: String) {
         self.name = name
+    }
+}
+
+/// Gateway API routing (`trafficRouting.gatewayAPI`, or the `argoproj-labs/gatewayAPI` plugin's config): the
+/// HTTPRoutes whose backendRef weights Turnout sets.
+public struct GatewayAPITrafficRouting: Sendable, Hashable, Codable {
+    /// One HTTPRoute.
+    public var httpRoute: String?
+    /// Several HTTPRoutes, each saying whether header routes go into it.
+    public var httpRoutes: [GatewayRouteReference]?
+    /// The routes' namespace (default: the rollout's).
+    public var namespace: String?
+
+    /// Creates Gateway API routing.
+    public init(httpRoute: String? = nil, httpRoutes: [GatewayRouteReference]? = nil, namespace: String? = nil) {
+        self.httpRoute = httpRoute
+        self.httpRoutes = httpRoutes
+        self.namespace = namespace
+    }
+
+    /// Every HTTPRoute named, with whether header and mirror routes go into it (always for `httpRoute`).
+    public var routes: [GatewayRouteReference] {
+        if let httpRoutes, !httpRoutes.isEmpty { return httpRoutes.filter { !$0.name.isEmpty } }
+        return [httpRoute].compactMap { $0 }.filter { !$0.isEmpty }.map { GatewayRouteReference(name: $0, useHeaderRoutes: true) }
+    }
+}
+
+/// One HTTPRoute of Gateway API routing.
+public struct GatewayRouteReference: Sendable, Hashable, Codable {
+    /// The HTTPRoute's name.
+    public var name: String
+    /// Whether header and mirror routes are added to it.
+    public var useHeaderRoutes: Bool?
+
+    /// Creates a reference.
+    public init(name: String, useHeaderRoutes: Bool? = nil) {
+        self.name = name
+        self.useHeaderRoutes = useHeaderRoutes
     }
 }

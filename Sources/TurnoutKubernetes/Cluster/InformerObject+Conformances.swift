@@ -74,3 +74,10 @@ extension Deployment: InformerObject {
     /// metadata.resourceVersion.
     public var resourceVersion: String? { metadata.resourceVersion }
 }
+
+extension HTTPRoute: InformerObject {
+    /// Namespace and name.
+    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
+    /// metadata.resourceVersion.
+    public var resourceVersion: String? { metadata.resourceVersion }
+}

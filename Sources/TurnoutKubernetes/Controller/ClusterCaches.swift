@@ -20,6 +20,10 @@ public struct ClusterCaches: Sendable {
     public let endpointSlices: Informer<EndpointSlice>
     /// Every Ingress (stable Ingresses the rollouts name, the canary Ingresses they own).
     public let ingresses: Informer<Ingress>
+    /// Every Gateway API HTTPRoute, where the cluster serves them.
+    public let httpRoutes: Informer<HTTPRoute>?
+    /// The HTTPRoute resource the cluster serves (`v1`, else `v1beta1`), if any.
+    public let httpRouteResource: ResourceType?
     /// Every Deployment (those a rollout's `workloadRef` names supply its template).
     public let deployments: Informer<Deployment>
     /// AnalysisRuns of the controller's group.
@@ -27,11 +31,15 @@ public struct ClusterCaches: Sendable {
     /// Jobs labelled as made by Turnout (the `job` metric provider's).
     public let jobs: Informer<Job>
 
-    /// Creates the informers for one namespace (`nil`: all); `endpointSlices` is the EndpointSlice resource the server serves.
-    public init(client: KubernetesClient, resources: ClusterResources, namespace: String?, endpointSlices endpointSliceResource: ResourceType, logger: Logger) {
+    /// Creates the informers for one namespace (`nil`: all); `endpointSlices` and `httpRoutes` are the versions
+    /// the server serves (no HTTPRoute informer where it serves none).
+    public init(
+        client: KubernetesClient, resources: ClusterResources, namespace: String?, endpointSlices endpointSliceResource: ResourceType,
+        httpRoutes httpRouteResource: ResourceType? = nil, logger: Logger
+    ) {
         let revisionLabel = ClusterMetadata.podTemplateHash
         rollouts = Informer(
-            client: client, resource: resources.rollouts, namespace: namespace, indexes: [Self.rolloutsByService, Self.rolloutsByIngress, Self.rolloutsByWorkload], logger: logger)
+            client: client, resource: resources.rollouts, namespace: namespace, indexes: [Self.rolloutsByService, Self.rolloutsByIngress, Self.rolloutsByWorkload, Self.rolloutsByHTTPRoute], logger: logger)
         replicaSets = Informer(
             client: client, resource: .replicaSets, namespace: namespace, labelSelector: revisionLabel,
             indexes: [InformerIndex(Self.byController) { [Self.controllerValue($0.metadata)] }], logger: logger)
@@ -47,6 +55,8 @@ public struct ClusterCaches: Sendable {
             indexes: [InformerIndex(Self.byService) { slice in slice.serviceName.map { [Self.indexValue(slice.metadata.namespaceOrEmpty, $0)] } ?? [] }], logger: logger)
         ingresses = Informer(client: client, resource: .ingresses, namespace: namespace, logger: logger)
         deployments = Informer(client: client, resource: .deployments, namespace: namespace, logger: logger)
+        self.httpRouteResource = httpRouteResource
+        httpRoutes = httpRouteResource.map { Informer(client: client, resource: $0, namespace: namespace, logger: logger) }
         analysisRuns = Informer(
             client: client, resource: resources.analysisRuns, namespace: namespace,
             indexes: [InformerIndex(Self.byRollout) { [Self.indexValue($0.objectMeta.namespaceOrEmpty, $0.rolloutName ?? "")] }], logger: logger)
@@ -69,6 +79,8 @@ public struct ClusterCaches: Sendable {
     static let byIngress = "ingress"
     /// Rollouts by the Deployment their `workloadRef` names.
     static let byWorkload = "workload"
+    /// Rollouts by every HTTPRoute their Gateway API routing names.
+    static let byHTTPRoute = "httproute"
 
     private static let rolloutsByService = InformerIndex<Rollout>(byService) { rollout in
         ServiceRoles(rollout).all.map { indexValue(rollout.metadata.namespace ?? "", $0) }
@@ -82,6 +94,12 @@ public struct ClusterCaches: Sendable {
     private static let rolloutsByWorkload = InformerIndex<Rollout>(byWorkload) { rollout in
         guard let reference = rollout.spec.workloadRef, reference.isDeployment, let name = reference.name else { return [] }
         return [indexValue(rollout.metadata.namespace ?? "", name)]
+    }
+
+    private static let rolloutsByHTTPRoute = InformerIndex<Rollout>(byHTTPRoute) { rollout in
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.effectiveGatewayAPI else { return [] }
+        let namespace = routing.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? rollout.metadata.namespace ?? ""
+        return routing.routes.map { indexValue(namespace, $0.name) }
     }
 
     private static func controllerValue(_ metadata: ClusterObjectMeta) -> String {
@@ -108,6 +126,7 @@ public struct ClusterCaches: Sendable {
             group.addTask { await endpointSlices.run() }
             group.addTask { await ingresses.run() }
             group.addTask { await deployments.run() }
+            if let httpRoutes { group.addTask { await httpRoutes.run() } }
             group.addTask { await analysisRuns.run() }
             group.addTask { await jobs.run() }
         }
@@ -122,6 +141,7 @@ public struct ClusterCaches: Sendable {
         await endpointSlices.waitUntilSynced()
         await ingresses.waitUntilSynced()
         await deployments.waitUntilSynced()
+        await httpRoutes?.waitUntilSynced()
         await analysisRuns.waitUntilSynced()
         await jobs.waitUntilSynced()
     }
@@ -142,6 +162,11 @@ public struct ClusterCaches: Sendable {
         resolved.spec.template = deployment.spec?.template
         if resolved.spec.selector == nil { resolved.spec.selector = deployment.spec?.selector }
         return resolved
+    }
+
+    /// The rollouts whose Gateway API routing names an HTTPRoute.
+    public func rollouts(namingHTTPRoute name: String, inNamespace namespace: String) async -> [Rollout] {
+        await rollouts.objects(inIndex: Self.byHTTPRoute, value: Self.indexValue(namespace, name))
     }
 
     /// The rollouts whose `workloadRef` names a Deployment.

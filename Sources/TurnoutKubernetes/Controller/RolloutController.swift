@@ -34,12 +34,17 @@ public actor RolloutController {
         guard let slices = try await discovery.resolve(.endpointSlices, preferring: ["v1", "v1beta1"]) else {
             throw ControllerError.endpointSlicesNotServed
         }
-        return RolloutController(client: client, configuration: configuration, endpointSlices: slices, metrics: metrics, clock: clock, logger: logger)
+        let httpRoutes = try await discovery.resolve(.httpRoutes, preferring: ["v1", "v1beta1"])
+        return RolloutController(client: client, configuration: configuration, endpointSlices: slices, httpRoutes: httpRoutes, metrics: metrics, clock: clock, logger: logger)
     }
 
-    private init(client: KubernetesClient, configuration: ControllerConfiguration, endpointSlices: ResourceType, metrics: ControllerMetrics, clock: any InstantClock, logger: Logger) {
+    private init(
+        client: KubernetesClient, configuration: ControllerConfiguration, endpointSlices: ResourceType, httpRoutes: ResourceType?,
+        metrics: ControllerMetrics, clock: any InstantClock, logger: Logger
+    ) {
         let resources = ClusterResources(group: configuration.group)
-        let caches = ClusterCaches(client: client, resources: resources, namespace: configuration.namespace, endpointSlices: endpointSlices, logger: logger)
+        let caches = ClusterCaches(
+            client: client, resources: resources, namespace: configuration.namespace, endpointSlices: endpointSlices, httpRoutes: httpRoutes, logger: logger)
         let events = ClusterEventRecorder(client: client, instance: configuration.identity)
         let store = ClusterRolloutStore(client: client, resources: resources, caches: caches, events: events)
         var providers: [String: any MetricProvider] = [
@@ -52,7 +57,8 @@ public actor RolloutController {
             providers: MetricProviders(providers), clock: clock)
         let router = ClusterTrafficRouter(
             services: ServiceSelectorRouter(client: client, caches: caches, logger: logger),
-            nginx: NginxIngressRouter(client: client, caches: caches, resources: resources, events: events, clock: clock, logger: logger))
+            nginx: NginxIngressRouter(client: client, caches: caches, resources: resources, events: events, clock: clock, logger: logger),
+            gateway: GatewayAPIRouter(client: client, caches: caches, events: events, clock: clock, logger: logger))
         self.configuration = configuration
         self.caches = caches
         self.client = client
@@ -88,6 +94,9 @@ public actor RolloutController {
             group.addTask { await self.forward(caches.services.changes(), to: queue) { await self.rolloutsNaming(service: $0.metadata.name ?? "", in: $0.metadata.namespaceOrEmpty) } }
             group.addTask { await self.forward(caches.endpointSlices.changes(), to: queue) { await self.rolloutsNaming(service: $0.serviceName ?? "", in: $0.metadata.namespaceOrEmpty) } }
             group.addTask { await self.forward(caches.ingresses.changes(), to: queue) { await self.rolloutsRouting(through: $0) } }
+            if let httpRoutes = caches.httpRoutes {
+                group.addTask { await self.forward(httpRoutes.changes(), to: queue) { await caches.rollouts(namingHTTPRoute: $0.metadata.name ?? "", inNamespace: $0.metadata.namespaceOrEmpty).map(\.key) } }
+            }
             group.addTask { await self.forward(caches.deployments.changes(), to: queue) { await caches.rollouts(referencing: $0.metadata.name ?? "", inNamespace: $0.metadata.namespaceOrEmpty).map(\.key) } }
             group.addTask { await queue.run() }
             await withTaskCancellationHandler {

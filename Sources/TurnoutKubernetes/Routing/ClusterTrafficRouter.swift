@@ -1,30 +1,58 @@
 import TurnoutCore
 import TurnoutRuntime
 
-/// The controller's `TrafficRouter`: the Service selectors pin revisions for every rollout, and a rollout with
-/// `trafficRouting.nginx` gets its weight and header route from its canary Ingresses, read back. Without
+/// The controller's `TrafficRouter`: the Service selectors pin revisions for every rollout; a rollout with
+/// `trafficRouting.nginx` and/or Gateway API routing gets its weight, header and mirror routes from those
+/// routers' objects, read back, and a move counts only when every router it names carries it. Without
 /// `trafficRouting` the split is by replica counts, as the Service-selector router reports it; a router the
 /// controller does not carry out reports no weight and fails each move with a `ReconcileFailed` Event.
 public struct ClusterTrafficRouter: TrafficRouter {
     /// Pins revisions through Service selectors, verified by EndpointSlices.
     public let services: ServiceSelectorRouter
-    /// Weights through ingress-nginx canary Ingresses.
+    /// Weights and header routes through ingress-nginx canary Ingresses.
     public let nginx: NginxIngressRouter
+    /// Weights, header and mirror routes through Gateway API HTTPRoutes.
+    public let gateway: GatewayAPIRouter
 
     /// Creates the router from its parts.
-    public init(services: ServiceSelectorRouter, nginx: NginxIngressRouter) {
+    public init(services: ServiceSelectorRouter, nginx: NginxIngressRouter, gateway: GatewayAPIRouter) {
         self.services = services
         self.nginx = nginx
+        self.gateway = gateway
+    }
+
+    /// The weight routers a rollout's `trafficRouting` names.
+    enum WeightRouter: CaseIterable {
+        case nginx, gatewayAPI
+
+        static func named(by rollout: Rollout) -> [WeightRouter] {
+            guard let routing = rollout.spec.strategy?.canary?.trafficRouting else { return [] }
+            return allCases.filter { router in
+                switch router {
+                case .nginx: return routing.nginx != nil
+                case .gatewayAPI: return routing.effectiveGatewayAPI != nil
+                }
+            }
+        }
     }
 
     public func observedTraffic(for rollout: Rollout) async throws -> TrafficState? {
         guard var observed = try await services.observedTraffic(for: rollout) else { return nil }
-        if Self.hasUncarriedRouter(rollout) {
+        let routers = WeightRouter.named(by: rollout)
+        if Self.hasUncarriedRouter(rollout, routers) {
             observed.canaryWeight = nil  // no router reads a weight back: none is reported
-        } else if Self.routesWithNginx(rollout) {
-            let carried = await nginx.observed(for: rollout)
+        } else if !routers.isEmpty {
+            var observations: [RouterObservation] = []
+            for router in routers {
+                switch router {
+                case .nginx: observations.append(await nginx.observed(for: rollout))
+                case .gatewayAPI: observations.append(await gateway.observed(for: rollout))
+                }
+            }
+            let carried = RouterObservation.combined(observations) ?? .unverified
             observed.canaryWeight = carried.weight
             observed.headerRoutes = carried.headerRoutes.map { SetHeaderRoute(name: $0) }
+            observed.mirrorRoutes = carried.mirrorRoutes.map { SetMirrorRoute(name: $0) }
             observed.routesRequests = true
         }
         return observed
@@ -32,14 +60,16 @@ public struct ClusterTrafficRouter: TrafficRouter {
 
     public func setTraffic(_ traffic: TrafficState, for rollout: Rollout) async throws {
         try await services.setTraffic(traffic, for: rollout)
-        if Self.hasUncarriedRouter(rollout) { throw ClusterRoutingError.routerNotCarriedOut(rollout: rollout.key) }
-        guard Self.routesWithNginx(rollout) else { return }
+        let routers = WeightRouter.named(by: rollout)
+        if Self.hasUncarriedRouter(rollout, routers) { throw ClusterRoutingError.routerNotCarriedOut(rollout: rollout.key) }
         let isFullyPromoted = (traffic.canary == nil || traffic.canary == traffic.stable) && (traffic.canaryWeight ?? 0) == 0
             && traffic.headerRoutes.isEmpty && traffic.mirrorRoutes.isEmpty
-        if isFullyPromoted {
-            try await nginx.removeCanaryIngresses(of: rollout)
-        } else {
-            try await nginx.setTraffic(traffic, for: rollout)
+        for router in routers {
+            switch router {
+            case .nginx where isFullyPromoted: try await nginx.removeCanaryIngresses(of: rollout)
+            case .nginx: try await nginx.setTraffic(traffic, for: rollout)
+            case .gatewayAPI: try await gateway.setTraffic(traffic, for: rollout)
+            }
         }
     }
 
@@ -48,13 +78,8 @@ public struct ClusterTrafficRouter: TrafficRouter {
         try await services.release(rolloutNamed: name, namespace: namespace)
     }
 
-    private static func routesWithNginx(_ rollout: Rollout) -> Bool {
-        rollout.spec.strategy?.canary?.trafficRouting?.nginx != nil
-    }
-
     /// A canary whose `trafficRouting` names only routers the controller does not carry out (yet).
-    private static func hasUncarriedRouter(_ rollout: Rollout) -> Bool {
-        guard let routing = rollout.spec.strategy?.canary?.trafficRouting else { return false }
-        return routing.nginx == nil
+    private static func hasUncarriedRouter(_ rollout: Rollout, _ routers: [WeightRouter]) -> Bool {
+        rollout.spec.strategy?.canary?.trafficRouting != nil && routers.isEmpty
     }
 }

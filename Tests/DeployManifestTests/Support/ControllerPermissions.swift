@@ -31,6 +31,7 @@ enum ControllerPermissions {
             + grants("", "events", ["create", "patch"])
             + grants("discovery.k8s.io", "endpointslices", ["get", "list", "watch"])
             + grants("networking.k8s.io", "ingresses", ["get", "list", "watch", "create", "update", "patch", "delete"])
+            + grants("gateway.networking.k8s.io", "httproutes", ["get", "list", "watch", "update", "patch"])
             + grants("batch", "jobs", ["get", "list", "watch", "create", "delete"])
 
     /// Everything for `group`, as the cluster-wide ClusterRole grants it.

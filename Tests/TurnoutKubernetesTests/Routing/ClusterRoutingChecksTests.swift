@@ -42,7 +42,7 @@ struct ClusterRoutingChecksTests {
         let text = Self.rollout(routing: "        istio: {virtualService: {name: demo}}", steps: "        - setWeight: 10")
         let error = try #require(Self.errors(text).first { $0.path == FieldPath(parsing: "spec.strategy.canary.trafficRouting") })
         #expect(error.location.file == "demo.yaml" && error.location.line == 14)
-        #expect(error.message.contains("routes weights through nginx"))
+        #expect(error.message.contains("routes weights through nginx and the Gateway API"))
         #expect(error.fix?.contains("remove trafficRouting to split by replica ratio") == true)
     }
 

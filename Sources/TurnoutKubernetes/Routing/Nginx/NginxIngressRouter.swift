@@ -29,18 +29,9 @@ public actor NginxIngressRouter {
         self.logger = logger
     }
 
-    /// What the rollout's canary Ingresses carry, read back.
-    public struct Observation: Sendable, Hashable {
-        /// The weight every canary Ingress carries (0 where there is none); `nil` while one differs from what
-        /// its weight, header route and stable Ingress make (or its stable Ingress is gone).
-        public var weight: Int?
-        /// The header routes every canary Ingress carries, by name.
-        public var headerRoutes: [String]
-    }
-
     /// Reads the rollout's canary Ingresses back from the cache.
-    public func observed(for rollout: Rollout) async -> Observation {
-        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.nginx, let owner = owner(of: rollout) else { return Observation(weight: nil, headerRoutes: []) }
+    public func observed(for rollout: Rollout) async -> RouterObservation {
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.nginx, let owner = owner(of: rollout) else { return .unverified }
         let prefix = NginxCanaryIngress.prefix(of: routing)
         var weights: Set<Int> = []
         var routes: Set<String>?
@@ -54,12 +45,12 @@ public actor NginxIngressRouter {
             guard let stable = await ingress(stableName, of: rollout), let weight = NginxCanaryIngress.weight(of: canary, prefix: prefix),
                 let desired = try? NginxCanaryIngress.build(from: stable, for: rollout, owner: owner, weight: weight, headerRoute: route),
                 NginxCanaryIngress.matches(canary, desired, prefix: prefix)
-            else { return Observation(weight: nil, headerRoutes: []) }
+            else { return .unverified }
             weights.insert(weight)
             let names: Set<String> = route.map { [$0.name] } ?? []
             routes = routes.map { $0.intersection(names) } ?? names
         }
-        return Observation(weight: weights.count == 1 ? weights.first : nil, headerRoutes: (routes ?? []).sorted())
+        return RouterObservation(weight: weights.count == 1 ? weights.first : nil, headerRoutes: (routes ?? []).sorted())
     }
 
     /// Brings every canary Ingress of the rollout to the traffic's weight and header route, creating those

@@ -1,0 +1,19 @@
+import KubernetesClient
+
+/// A Gateway API HTTPRoute (`gateway.networking.k8s.io` `v1` or `v1beta1`). Spec and status are kept whole, so
+/// rules and fields Turnout does not change go back as they came.
+public struct HTTPRoute: Codable, Sendable, Hashable {
+    /// Name, generation, resourceVersion.
+    public var metadata: ClusterObjectMeta
+    /// parentRefs, hostnames, rules.
+    public var spec: KubernetesJSON?
+    /// What the Gateways' controllers report: `parents[].conditions`.
+    public var status: KubernetesJSON?
+
+    /// Creates an HTTPRoute.
+    public init(metadata: ClusterObjectMeta, spec: KubernetesJSON?, status: KubernetesJSON? = nil) {
+        self.metadata = metadata
+        self.spec = spec
+        self.status = status
+    }
+}

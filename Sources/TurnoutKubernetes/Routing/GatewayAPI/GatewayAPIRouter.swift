@@ -1,0 +1,80 @@
+import KubernetesClient
+import Logging
+import TurnoutCore
+import TurnoutRuntime
+
+/// Weights, header and mirror routes through Gateway API HTTPRoutes (`trafficRouting.gatewayAPI` or the
+/// `argoproj-labs/gatewayAPI` plugin): the rules of each HTTPRoute the rollout names are rewritten as
+/// `GatewayRouteRules` says, read back from the watch before a step counts, and counted only while the
+/// route's own status (when a Gateway's controller writes one) accepts it at its current generation. A route
+/// changed by someone else is put back, with an Event.
+public actor GatewayAPIRouter {
+    private let client: KubernetesClient
+    private let caches: ClusterCaches
+    private let events: ClusterEventRecorder
+    private let clock: any InstantClock
+    private let logger: Logger
+    /// The resourceVersion of this router's last write to each route.
+    private var written: [InformerKey: String] = [:]
+
+    /// Creates the router.
+    public init(client: KubernetesClient, caches: ClusterCaches, events: ClusterEventRecorder, clock: any InstantClock, logger: Logger) {
+        self.client = client
+        self.caches = caches
+        self.events = events
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Reads the rollout's HTTPRoutes back from the cache: the weight all carry, the header and mirror routes
+    /// all routes that take them carry; unverified while a route is missing or its status does not accept it.
+    public func observed(for rollout: Rollout) async -> RouterObservation {
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.effectiveGatewayAPI, let informer = caches.httpRoutes else { return .unverified }
+        let rules = GatewayRouteRules(rollout)
+        var weights: [RouterObservation] = []
+        var routed: [RouterObservation] = []
+        for reference in routing.routes {
+            guard let route = await informer.object(key(reference, routing, rollout)), GatewayRouteStatus(route).isAccepted else { return .unverified }
+            let observation = rules.observed(route.spec?["rules"]?.arrayValue ?? [])
+            weights.append(RouterObservation(weight: observation.weight))
+            if reference.useHeaderRoutes ?? false { routed.append(observation) }
+        }
+        guard let weight = RouterObservation.combined(weights)?.weight else { return .unverified }
+        let routes = RouterObservation.combined(routed)
+        return RouterObservation(weight: weight, headerRoutes: routes?.headerRoutes ?? [], mirrorRoutes: routes?.mirrorRoutes ?? [])
+    }
+
+    /// Rewrites every HTTPRoute of the rollout whose rules do not carry the traffic asked for.
+    public func setTraffic(_ traffic: TrafficState, for rollout: Rollout) async throws {
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.effectiveGatewayAPI else { return }
+        guard let informer = caches.httpRoutes, let resource = caches.httpRouteResource else { throw GatewayRoutingError.notServed }
+        let rules = GatewayRouteRules(rollout)
+        let weight = traffic.canaryWeight ?? 0
+        for reference in routing.routes {
+            let key = key(reference, routing, rollout)
+            guard let route = await informer.object(key) else { throw GatewayRoutingError.routeNotFound(namespace: key.namespace, route: key.name) }
+            let takesRoutes = reference.useHeaderRoutes ?? false
+            let headerRoutes = takesRoutes ? traffic.headerRoutes : []
+            let mirrorRoutes = takesRoutes ? traffic.mirrorRoutes : []
+            let current = route.spec?["rules"]?.arrayValue ?? []
+            let wanted = RouterObservation(weight: weight, headerRoutes: headerRoutes.map(\.name).sorted(), mirrorRoutes: mirrorRoutes.map(\.name).sorted())
+            guard rules.observed(current) != wanted else { continue }
+            let desired = try rules.rules(current, weight: weight, headerRoutes: headerRoutes, mirrorRoutes: mirrorRoutes, route: key.name)
+            let patch = Patch.merge(["metadata": ["resourceVersion": route.metadata.resourceVersion.map(KubernetesJSON.string) ?? .null], "spec": ["rules": .array(desired)]])
+            let updated: HTTPRoute = try await client.patch(resource, namespace: key.namespace, name: key.name, patch)
+            if let previous = written[key], previous != route.metadata.resourceVersion {
+                let found = rules.observed(current).weight.map { "canary weight \($0)" } ?? "weights that do not add up"
+                let message = "HTTPRoute \(key.name) was changed by someone else (\(found)); put back to canary weight \(weight)"
+                logger.warning("\(message)", metadata: ["rollout.name": "\(rollout.key)"])
+                try await events.record([RolloutEvent(.trafficRestored, message, isWarning: true)], about: rollout, at: clock.now())
+            }
+            written[key] = updated.metadata.resourceVersion
+            await informer.remember(updated)
+            logger.info("updated HTTPRoute", metadata: ["rollout.name": "\(rollout.key)", "rollout.route": "\(key.name)", "rollout.weight": "\(weight)"])
+        }
+    }
+
+    private func key(_ reference: GatewayRouteReference, _ routing: GatewayAPITrafficRouting, _ rollout: Rollout) -> InformerKey {
+        InformerKey(namespace: routing.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? rollout.metadata.namespace ?? "", name: reference.name)
+    }
+}
