@@ -4,7 +4,8 @@ import KubernetesClient
 
 /// Installs the project's CustomResourceDefinitions on the test API server, once per test process:
 /// Turnout's own from `deploy/crds/`, Argo Rollouts' group from `Tests/Fixtures/crds/argoproj.io/`
-/// (standing in for an existing Argo installation), the Gateway API's HTTPRoute from its fixture. Applied with `kubectl apply --server-side`, then waited
+/// (standing in for an existing Argo installation), the Gateway API's HTTPRoute and Istio's VirtualService and
+/// DestinationRule from their fixtures. Applied with `kubectl apply --server-side`, then waited
 /// on until the API server serves every resource.
 public enum CustomResourceInstaller {
     /// The groups whose CRDs can be installed.
@@ -15,6 +16,8 @@ public enum CustomResourceInstaller {
         case argo = "argoproj.io"
         /// `gateway.networking.k8s.io` (HTTPRoute only).
         case gatewayAPI = "gateway.networking.k8s.io"
+        /// `networking.istio.io` (VirtualService and DestinationRule).
+        case istio = "networking.istio.io"
 
         /// The directory of the group's CRD manifests, relative to the repository root.
         public var directory: String {
@@ -22,6 +25,7 @@ public enum CustomResourceInstaller {
             case .turnout: return "deploy/crds"
             case .argo: return "Tests/Fixtures/crds/argoproj.io"
             case .gatewayAPI: return "Tests/Fixtures/crds/gateway.networking.k8s.io"
+            case .istio: return "Tests/Fixtures/crds/networking.istio.io"
             }
         }
 
@@ -30,6 +34,7 @@ public enum CustomResourceInstaller {
             switch self {
             case .turnout, .argo: return ("v1alpha1", ["rollouts", "analysisruns", "analysistemplates", "clusteranalysistemplates"])
             case .gatewayAPI: return ("v1", ["httproutes"])
+            case .istio: return ("v1beta1", ["virtualservices", "destinationrules"])
             }
         }
     }

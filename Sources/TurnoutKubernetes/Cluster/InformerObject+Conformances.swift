@@ -81,3 +81,10 @@ extension HTTPRoute: InformerObject {
     /// metadata.resourceVersion.
     public var resourceVersion: String? { metadata.resourceVersion }
 }
+
+extension IstioObject: InformerObject {
+    /// Namespace and name.
+    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
+    /// metadata.resourceVersion.
+    public var resourceVersion: String? { metadata.resourceVersion }
+}

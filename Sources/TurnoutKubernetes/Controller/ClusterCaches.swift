@@ -24,6 +24,8 @@ public struct ClusterCaches: Sendable {
     public let httpRoutes: Informer<HTTPRoute>?
     /// The HTTPRoute resource the cluster serves (`v1`, else `v1beta1`), if any.
     public let httpRouteResource: ResourceType?
+    /// Istio's VirtualServices and DestinationRules, where the cluster serves them.
+    public let istio: IstioInformers?
     /// Every Deployment (those a rollout's `workloadRef` names supply its template).
     public let deployments: Informer<Deployment>
     /// AnalysisRuns of the controller's group.
@@ -35,11 +37,13 @@ public struct ClusterCaches: Sendable {
     /// the server serves (no HTTPRoute informer where it serves none).
     public init(
         client: KubernetesClient, resources: ClusterResources, namespace: String?, endpointSlices endpointSliceResource: ResourceType,
-        httpRoutes httpRouteResource: ResourceType? = nil, logger: Logger
+        httpRoutes httpRouteResource: ResourceType? = nil, istio istioResources: (virtualServices: ResourceType, destinationRules: ResourceType)? = nil,
+        logger: Logger
     ) {
         let revisionLabel = ClusterMetadata.podTemplateHash
         rollouts = Informer(
-            client: client, resource: resources.rollouts, namespace: namespace, indexes: [Self.rolloutsByService, Self.rolloutsByIngress, Self.rolloutsByWorkload, Self.rolloutsByHTTPRoute], logger: logger)
+            client: client, resource: resources.rollouts, namespace: namespace, indexes: [Self.rolloutsByService, Self.rolloutsByIngress, Self.rolloutsByWorkload, Self.rolloutsByHTTPRoute, Self.rolloutsByIstioObject],
+            logger: logger)
         replicaSets = Informer(
             client: client, resource: .replicaSets, namespace: namespace, labelSelector: revisionLabel,
             indexes: [InformerIndex(Self.byController) { [Self.controllerValue($0.metadata)] }], logger: logger)
@@ -57,6 +61,12 @@ public struct ClusterCaches: Sendable {
         deployments = Informer(client: client, resource: .deployments, namespace: namespace, logger: logger)
         self.httpRouteResource = httpRouteResource
         httpRoutes = httpRouteResource.map { Informer(client: client, resource: $0, namespace: namespace, logger: logger) }
+        istio = istioResources.map { resources in
+            IstioInformers(
+                virtualServiceResource: resources.virtualServices, destinationRuleResource: resources.destinationRules,
+                virtualServices: Informer(client: client, resource: resources.virtualServices, namespace: namespace, logger: logger),
+                destinationRules: Informer(client: client, resource: resources.destinationRules, namespace: namespace, logger: logger))
+        }
         analysisRuns = Informer(
             client: client, resource: resources.analysisRuns, namespace: namespace,
             indexes: [InformerIndex(Self.byRollout) { [Self.indexValue($0.objectMeta.namespaceOrEmpty, $0.rolloutName ?? "")] }], logger: logger)
@@ -81,6 +91,8 @@ public struct ClusterCaches: Sendable {
     static let byWorkload = "workload"
     /// Rollouts by every HTTPRoute their Gateway API routing names.
     static let byHTTPRoute = "httproute"
+    /// Rollouts by every VirtualService and DestinationRule their Istio routing names.
+    static let byIstioObject = "istio"
 
     private static let rolloutsByService = InformerIndex<Rollout>(byService) { rollout in
         ServiceRoles(rollout).all.map { indexValue(rollout.metadata.namespace ?? "", $0) }
@@ -100,6 +112,12 @@ public struct ClusterCaches: Sendable {
         guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.effectiveGatewayAPI else { return [] }
         let namespace = routing.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? rollout.metadata.namespace ?? ""
         return routing.routes.map { indexValue(namespace, $0.name) }
+    }
+
+    private static let rolloutsByIstioObject = InformerIndex<Rollout>(byIstioObject) { rollout in
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.istio else { return [] }
+        let names = (routing.virtualServices ?? [routing.virtualService].compactMap { $0 }).map(\.name) + [routing.destinationRule?.name].compactMap { $0 }
+        return names.map { indexValue(rollout.metadata.namespace ?? "", $0) }
     }
 
     private static func controllerValue(_ metadata: ClusterObjectMeta) -> String {
@@ -127,6 +145,10 @@ public struct ClusterCaches: Sendable {
             group.addTask { await ingresses.run() }
             group.addTask { await deployments.run() }
             if let httpRoutes { group.addTask { await httpRoutes.run() } }
+            if let istio {
+                group.addTask { await istio.virtualServices.run() }
+                group.addTask { await istio.destinationRules.run() }
+            }
             group.addTask { await analysisRuns.run() }
             group.addTask { await jobs.run() }
         }
@@ -142,6 +164,8 @@ public struct ClusterCaches: Sendable {
         await ingresses.waitUntilSynced()
         await deployments.waitUntilSynced()
         await httpRoutes?.waitUntilSynced()
+        await istio?.virtualServices.waitUntilSynced()
+        await istio?.destinationRules.waitUntilSynced()
         await analysisRuns.waitUntilSynced()
         await jobs.waitUntilSynced()
     }
@@ -167,6 +191,11 @@ public struct ClusterCaches: Sendable {
     /// The rollouts whose Gateway API routing names an HTTPRoute.
     public func rollouts(namingHTTPRoute name: String, inNamespace namespace: String) async -> [Rollout] {
         await rollouts.objects(inIndex: Self.byHTTPRoute, value: Self.indexValue(namespace, name))
+    }
+
+    /// The rollouts whose Istio routing names a VirtualService or DestinationRule.
+    public func rollouts(namingIstioObject name: String, inNamespace namespace: String) async -> [Rollout] {
+        await rollouts.objects(inIndex: Self.byIstioObject, value: Self.indexValue(namespace, name))
     }
 
     /// The rollouts whose `workloadRef` names a Deployment.
@@ -216,5 +245,17 @@ public struct ClusterCaches: Sendable {
     /// The AnalysisRuns a rollout owns (the standalone runs of the namespace for the name `""`).
     public func analysisRuns(ofRollout key: RolloutKey) async -> [ClusterAnalysisRun] {
         await analysisRuns.objects(inIndex: Self.byRollout, value: Self.indexValue(key.namespace, key.name))
+    }
+
+    /// Istio's two kinds, with the versions the cluster serves.
+    public struct IstioInformers: Sendable {
+        /// The VirtualService resource.
+        public let virtualServiceResource: ResourceType
+        /// The DestinationRule resource.
+        public let destinationRuleResource: ResourceType
+        /// Every VirtualService.
+        public let virtualServices: Informer<IstioObject>
+        /// Every DestinationRule.
+        public let destinationRules: Informer<IstioObject>
     }
 }

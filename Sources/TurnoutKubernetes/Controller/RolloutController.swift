@@ -35,16 +35,23 @@ public actor RolloutController {
             throw ControllerError.endpointSlicesNotServed
         }
         let httpRoutes = try await discovery.resolve(.httpRoutes, preferring: ["v1", "v1beta1"])
-        return RolloutController(client: client, configuration: configuration, endpointSlices: slices, httpRoutes: httpRoutes, metrics: metrics, clock: clock, logger: logger)
+        let istioVersions = ["v1", "v1beta1", "v1alpha3"]
+        var istio: (virtualServices: ResourceType, destinationRules: ResourceType)?
+        if let virtualServices = try await discovery.resolve(.virtualServices, preferring: istioVersions),
+            let destinationRules = try await discovery.resolve(.destinationRules, preferring: istioVersions) {
+            istio = (virtualServices, destinationRules)
+        }
+        return RolloutController(
+            client: client, configuration: configuration, endpointSlices: slices, httpRoutes: httpRoutes, istio: istio, metrics: metrics, clock: clock, logger: logger)
     }
 
     private init(
         client: KubernetesClient, configuration: ControllerConfiguration, endpointSlices: ResourceType, httpRoutes: ResourceType?,
-        metrics: ControllerMetrics, clock: any InstantClock, logger: Logger
+        istio: (virtualServices: ResourceType, destinationRules: ResourceType)?, metrics: ControllerMetrics, clock: any InstantClock, logger: Logger
     ) {
         let resources = ClusterResources(group: configuration.group)
         let caches = ClusterCaches(
-            client: client, resources: resources, namespace: configuration.namespace, endpointSlices: endpointSlices, httpRoutes: httpRoutes, logger: logger)
+            client: client, resources: resources, namespace: configuration.namespace, endpointSlices: endpointSlices, httpRoutes: httpRoutes, istio: istio, logger: logger)
         let events = ClusterEventRecorder(client: client, instance: configuration.identity)
         let store = ClusterRolloutStore(client: client, resources: resources, caches: caches, events: events)
         var providers: [String: any MetricProvider] = [
@@ -58,7 +65,8 @@ public actor RolloutController {
         let router = ClusterTrafficRouter(
             services: ServiceSelectorRouter(client: client, caches: caches, logger: logger),
             nginx: NginxIngressRouter(client: client, caches: caches, resources: resources, events: events, clock: clock, logger: logger),
-            gateway: GatewayAPIRouter(client: client, caches: caches, events: events, clock: clock, logger: logger))
+            gateway: GatewayAPIRouter(client: client, caches: caches, events: events, clock: clock, logger: logger),
+            istio: IstioRouter(client: client, caches: caches, events: events, clock: clock, logger: logger))
         self.configuration = configuration
         self.caches = caches
         self.client = client
@@ -96,6 +104,11 @@ public actor RolloutController {
             group.addTask { await self.forward(caches.ingresses.changes(), to: queue) { await self.rolloutsRouting(through: $0) } }
             if let httpRoutes = caches.httpRoutes {
                 group.addTask { await self.forward(httpRoutes.changes(), to: queue) { await caches.rollouts(namingHTTPRoute: $0.metadata.name ?? "", inNamespace: $0.metadata.namespaceOrEmpty).map(\.key) } }
+            }
+            if let istio = caches.istio {
+                for informer in [istio.virtualServices, istio.destinationRules] {
+                    group.addTask { await self.forward(informer.changes(), to: queue) { await caches.rollouts(namingIstioObject: $0.metadata.name ?? "", inNamespace: $0.metadata.namespaceOrEmpty).map(\.key) } }
+                }
             }
             group.addTask { await self.forward(caches.deployments.changes(), to: queue) { await caches.rollouts(referencing: $0.metadata.name ?? "", inNamespace: $0.metadata.namespaceOrEmpty).map(\.key) } }
             group.addTask { await queue.run() }

@@ -1,9 +1,9 @@
 import TurnoutCore
 import TurnoutRuntime
 
-/// The controller's `TrafficRouter`: the Service selectors pin revisions for every rollout; a rollout with
-/// `trafficRouting.nginx` and/or Gateway API routing gets its weight, header and mirror routes from those
-/// routers' objects, read back, and a move counts only when every router it names carries it. Without
+/// The controller's `TrafficRouter`: the Service selectors (or an Istio DestinationRule's subsets) pin
+/// revisions; a rollout with `trafficRouting.nginx`, Gateway API or Istio routing gets its weight, header and
+/// mirror routes from those routers' objects, read back, and a move counts only when every router it names carries it. Without
 /// `trafficRouting` the split is by replica counts, as the Service-selector router reports it; a router the
 /// controller does not carry out reports no weight and fails each move with a `ReconcileFailed` Event.
 public struct ClusterTrafficRouter: TrafficRouter {
@@ -13,17 +13,20 @@ public struct ClusterTrafficRouter: TrafficRouter {
     public let nginx: NginxIngressRouter
     /// Weights, header and mirror routes through Gateway API HTTPRoutes.
     public let gateway: GatewayAPIRouter
+    /// Weights, header and mirror routes through Istio VirtualServices, pins through DestinationRules.
+    public let istio: IstioRouter
 
     /// Creates the router from its parts.
-    public init(services: ServiceSelectorRouter, nginx: NginxIngressRouter, gateway: GatewayAPIRouter) {
+    public init(services: ServiceSelectorRouter, nginx: NginxIngressRouter, gateway: GatewayAPIRouter, istio: IstioRouter) {
         self.services = services
         self.nginx = nginx
         self.gateway = gateway
+        self.istio = istio
     }
 
     /// The weight routers a rollout's `trafficRouting` names.
     enum WeightRouter: CaseIterable {
-        case nginx, gatewayAPI
+        case nginx, gatewayAPI, istio
 
         static func named(by rollout: Rollout) -> [WeightRouter] {
             guard let routing = rollout.spec.strategy?.canary?.trafficRouting else { return [] }
@@ -31,13 +34,18 @@ public struct ClusterTrafficRouter: TrafficRouter {
                 switch router {
                 case .nginx: return routing.nginx != nil
                 case .gatewayAPI: return routing.effectiveGatewayAPI != nil
+                case .istio: return routing.istio != nil
                 }
             }
         }
     }
 
     public func observedTraffic(for rollout: Rollout) async throws -> TrafficState? {
-        guard var observed = try await services.observedTraffic(for: rollout) else { return nil }
+        var observed = try await services.observedTraffic(for: rollout)
+        if let pins = await istio.subsetPins(for: rollout) {
+            observed = Self.pinnedBySubsets(pins, services: observed, of: rollout)
+        }
+        guard var observed else { return nil }
         let routers = WeightRouter.named(by: rollout)
         if Self.hasUncarriedRouter(rollout, routers) {
             observed.canaryWeight = nil  // no router reads a weight back: none is reported
@@ -47,6 +55,7 @@ public struct ClusterTrafficRouter: TrafficRouter {
                 switch router {
                 case .nginx: observations.append(await nginx.observed(for: rollout))
                 case .gatewayAPI: observations.append(await gateway.observed(for: rollout))
+                case .istio: observations.append(await istio.observed(for: rollout))
                 }
             }
             let carried = RouterObservation.combined(observations) ?? .unverified
@@ -69,6 +78,7 @@ public struct ClusterTrafficRouter: TrafficRouter {
             case .nginx where isFullyPromoted: try await nginx.removeCanaryIngresses(of: rollout)
             case .nginx: try await nginx.setTraffic(traffic, for: rollout)
             case .gatewayAPI: try await gateway.setTraffic(traffic, for: rollout)
+            case .istio: try await istio.setTraffic(traffic, for: rollout)
             }
         }
     }
@@ -76,6 +86,14 @@ public struct ClusterTrafficRouter: TrafficRouter {
     /// Removes what a deleted rollout left in its Services (its canary Ingresses go with it: it owns them).
     public func release(rolloutNamed name: String, namespace: String) async throws {
         try await services.release(rolloutNamed: name, namespace: namespace)
+    }
+
+    /// Subset-split: the DestinationRule's subsets pin the revisions (nothing is routed before the stable
+    /// subset carries a hash); Services named beside it must agree with them.
+    private static func pinnedBySubsets(_ pins: (stable: String?, canary: String?), services: TrafficState?, of rollout: Rollout) -> TrafficState? {
+        guard pins.stable != nil else { return nil }
+        let agree = ServiceRoles(rollout).all.isEmpty || (services?.stable == pins.stable && services?.canary == pins.canary)
+        return TrafficState(stable: agree ? pins.stable : nil, canary: agree ? pins.canary : nil)
     }
 
     /// A canary whose `trafficRouting` names only routers the controller does not carry out (yet).

@@ -125,7 +125,7 @@ public enum ClusterRoutingError: Error, Sendable, Hashable, CustomStringConverti
         case .serviceManagedByAnother(let rollout, let service, let owner):
             return "route rollout \(rollout): Service \(rollout.namespace)/\(service) is managed by rollout \(owner); each Service can serve one rollout"
         case .routerNotCarriedOut(let rollout):
-            return "route rollout \(rollout): on Kubernetes Turnout routes weights through trafficRouting.nginx and the Gateway API only; use one, or remove trafficRouting to split by replica ratio"
+            return "route rollout \(rollout): on Kubernetes Turnout routes weights through trafficRouting.nginx, istio and the Gateway API only; use one, or remove trafficRouting to split by replica ratio"
         }
     }
 }

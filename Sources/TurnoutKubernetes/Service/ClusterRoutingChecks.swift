@@ -1,8 +1,9 @@
 import TurnoutCore
 
 /// What the controller cannot carry out of a rollout's traffic routing, as apply errors (a valid Argo manifest
-/// the single-host runtime runs may still ask for more than a cluster router does): a router other than NGINX
-/// and the Gateway API, a mirror step through NGINX, a header route on more than one header through NGINX. Pure.
+/// the single-host runtime runs may still ask for more than a cluster router does): a router other than NGINX,
+/// Istio and the Gateway API, a mirror step through NGINX, a header route on more than one header through NGINX.
+/// Pure.
 public enum ClusterRoutingChecks {
     /// The errors for every rollout of a manifest set.
     public static func diagnostics(_ set: ManifestSet) -> [Diagnostic] {
@@ -12,9 +13,9 @@ public enum ClusterRoutingChecks {
                 Diagnostic(severity: .error, location: document.fieldLocations.key(path), path: FieldPath(parsing: path) ?? [], message: message, fix: fix)
             }
             let base = "spec.strategy.canary.trafficRouting"
-            guard routing.nginx != nil || routing.effectiveGatewayAPI != nil else {
-                return [error(base, "on Kubernetes Turnout routes weights through nginx and the Gateway API (and Service selectors); this rollout's router is not carried out on a cluster",
-                              fix: "use trafficRouting.nginx or the argoproj-labs/gatewayAPI plugin, remove trafficRouting to split by replica ratio, or run it on a single host (`turnout up`)")]
+            guard routing.nginx != nil || routing.effectiveGatewayAPI != nil || routing.istio != nil else {
+                return [error(base, "on Kubernetes Turnout routes weights through nginx, istio and the Gateway API (and Service selectors); this rollout's router is not carried out on a cluster",
+                              fix: "use trafficRouting.nginx, istio or the argoproj-labs/gatewayAPI plugin, remove trafficRouting to split by replica ratio, or run it on a single host (`turnout up`)")]
             }
             guard routing.nginx != nil else { return [] }
             var problems: [Diagnostic] = []

@@ -39,10 +39,10 @@ struct ClusterRoutingChecksTests {
     }
 
     @Test func aRouterTheControllerDoesNotCarryOutIsRefusedAtItsField() throws {
-        let text = Self.rollout(routing: "        istio: {virtualService: {name: demo}}", steps: "        - setWeight: 10")
+        let text = Self.rollout(routing: "        smi: {rootService: demo}", steps: "        - setWeight: 10")
         let error = try #require(Self.errors(text).first { $0.path == FieldPath(parsing: "spec.strategy.canary.trafficRouting") })
         #expect(error.location.file == "demo.yaml" && error.location.line == 14)
-        #expect(error.message.contains("routes weights through nginx and the Gateway API"))
+        #expect(error.message.contains("routes weights through nginx, istio and the Gateway API"))
         #expect(error.fix?.contains("remove trafficRouting to split by replica ratio") == true)
     }
 

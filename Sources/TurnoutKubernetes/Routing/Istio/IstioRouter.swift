@@ -1,0 +1,110 @@
+import KubernetesClient
+import Logging
+import TurnoutCore
+import TurnoutRuntime
+
+/// Weights, header and mirror routes through Istio (`trafficRouting.istio`): the HTTP routes of each
+/// VirtualService are rewritten as `IstioRouteRules` says, and with a DestinationRule (subset-split) its
+/// canary and stable subsets select the revisions by their hash label. Everything is read back from the
+/// watch before a step counts; an object changed by someone else is put back, with an Event.
+public actor IstioRouter {
+    private let client: KubernetesClient
+    private let caches: ClusterCaches
+    private let events: ClusterEventRecorder
+    private let clock: any InstantClock
+    private let logger: Logger
+    /// The resourceVersion of this router's last write to each object.
+    private var written: [InformerKey: String] = [:]
+
+    /// Creates the router.
+    public init(client: KubernetesClient, caches: ClusterCaches, events: ClusterEventRecorder, clock: any InstantClock, logger: Logger) {
+        self.client = client
+        self.caches = caches
+        self.events = events
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Reads the rollout's VirtualServices back: the weight all carry, the header and mirror routes all carry.
+    public func observed(for rollout: Rollout) async -> RouterObservation {
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.istio, let informer = caches.istio?.virtualServices else { return .unverified }
+        let rules = IstioRouteRules(rollout)
+        var observations: [RouterObservation] = []
+        for service in Self.virtualServices(routing) {
+            guard let object = await informer.object(key(service.name, rollout)) else { return .unverified }
+            observations.append(rules.observed(object.spec?["http"]?.arrayValue ?? [], named: service.routes ?? []))
+        }
+        return RouterObservation.combined(observations) ?? .unverified
+    }
+
+    /// The revisions the DestinationRule's stable and canary subsets select, read back; `nil` without one.
+    public func subsetPins(for rollout: Rollout) async -> (stable: String?, canary: String?)? {
+        guard let rule = rollout.spec.strategy?.canary?.trafficRouting?.istio?.destinationRule,
+            let object = await caches.istio?.destinationRules.object(key(rule.name, rollout))
+        else { return nil }
+        let subsets = object.spec?["subsets"]?.arrayValue ?? []
+        func hash(_ name: String) -> String? {
+            subsets.first { $0["name"]?.stringValue == name }?[path: ["labels", ClusterMetadata.podTemplateHash]]?.stringValue
+        }
+        return (hash(rule.stableSubsetName), hash(rule.canarySubsetName))
+    }
+
+    /// Points the DestinationRule's subsets at the traffic's revisions, then rewrites every VirtualService
+    /// whose routes do not carry the traffic asked for.
+    public func setTraffic(_ traffic: TrafficState, for rollout: Rollout) async throws {
+        guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.istio else { return }
+        guard let istio = caches.istio else { throw IstioRoutingError.notServed }
+        if let rule = routing.destinationRule { try await setSubsets(rule, traffic, rollout, istio) }
+        let rules = IstioRouteRules(rollout)
+        let weight = traffic.canaryWeight ?? 0
+        let wanted = RouterObservation(weight: weight, headerRoutes: traffic.headerRoutes.map(\.name).sorted(), mirrorRoutes: traffic.mirrorRoutes.map(\.name).sorted())
+        for service in Self.virtualServices(routing) {
+            let key = key(service.name, rollout)
+            guard let object = await istio.virtualServices.object(key) else { throw IstioRoutingError.notFound(kind: "VirtualService", namespace: key.namespace, name: key.name) }
+            let http = object.spec?["http"]?.arrayValue ?? []
+            let names = service.routes ?? []
+            guard rules.observed(http, named: names) != wanted else { continue }
+            let desired = try rules.routes(http, named: names, weight: weight, headerRoutes: traffic.headerRoutes, mirrorRoutes: traffic.mirrorRoutes, service: key.name)
+            let found = rules.observed(http, named: names).weight.map { "canary weight \($0)" } ?? "weights that do not add up"
+            try await write(["http": .array(desired)], to: object, in: istio.virtualServiceResource, informer: istio.virtualServices, rollout: rollout,
+                            restored: "VirtualService \(key.name) was changed by someone else (\(found)); put back to canary weight \(weight)")
+        }
+    }
+
+    private func setSubsets(_ rule: IstioDestinationRule, _ traffic: TrafficState, _ rollout: Rollout, _ istio: ClusterCaches.IstioInformers) async throws {
+        let key = key(rule.name, rollout)
+        guard let object = await istio.destinationRules.object(key) else { throw IstioRoutingError.notFound(kind: "DestinationRule", namespace: key.namespace, name: key.name) }
+        var subsets = object.spec?["subsets"]?.arrayValue ?? []
+        for (name, hash) in [(rule.stableSubsetName, traffic.stable), (rule.canarySubsetName, traffic.canary)] {
+            guard let index = subsets.firstIndex(where: { $0["name"]?.stringValue == name }) else {
+                throw IstioRoutingError.subsetMissing(destinationRule: key.name, subset: name)
+            }
+            if let hash { subsets[index] = subsets[index].replacing(["labels", ClusterMetadata.podTemplateHash], with: .string(hash)) }
+        }
+        guard .array(subsets) != object.spec?["subsets"] else { return }
+        try await write(["subsets": .array(subsets)], to: object, in: istio.destinationRuleResource, informer: istio.destinationRules, rollout: rollout,
+                        restored: "DestinationRule \(key.name) was changed by someone else; its subsets were put back")
+    }
+
+    /// Merge-patches `spec` into an object, guarded by the resourceVersion read, and notes a put-back.
+    private func write(_ spec: [String: KubernetesJSON], to object: IstioObject, in resource: ResourceType, informer: Informer<IstioObject>, rollout: Rollout, restored message: String) async throws {
+        let key = object.informerKey
+        let patch = Patch.merge(["metadata": ["resourceVersion": object.metadata.resourceVersion.map(KubernetesJSON.string) ?? .null], "spec": .object(spec)])
+        let updated: IstioObject = try await client.patch(resource, namespace: key.namespace, name: key.name, patch)
+        if let previous = written[key], previous != object.metadata.resourceVersion {
+            logger.warning("\(message)", metadata: ["rollout.name": "\(rollout.key)"])
+            try await events.record([RolloutEvent(.trafficRestored, message, isWarning: true)], about: rollout, at: clock.now())
+        }
+        written[key] = updated.metadata.resourceVersion
+        await informer.remember(updated)
+        logger.info("updated \(resource.plural)", metadata: ["rollout.name": "\(rollout.key)", "rollout.object": "\(key.name)"])
+    }
+
+    private static func virtualServices(_ routing: IstioTrafficRouting) -> [IstioVirtualService] {
+        routing.virtualServices ?? [routing.virtualService].compactMap { $0 }
+    }
+
+    private func key(_ name: String, _ rollout: Rollout) -> InformerKey {
+        InformerKey(namespace: rollout.metadata.namespace ?? "", name: name)
+    }
+}
