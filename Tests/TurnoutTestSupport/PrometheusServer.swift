@@ -25,8 +25,9 @@ public final class PrometheusServer: Sendable {
         self.directory = directory
     }
 
-    /// Starts Prometheus on a free loopback port and waits (at most `timeout`) until `up{job="self"}` has a sample.
-    public static func start(timeout: Duration = .seconds(30)) async throws -> PrometheusServer {
+    /// Starts Prometheus on a free loopback port, scraping `targets` (`HOST:PORT`) every second as job
+    /// `exporter` besides itself, and waits (at most `timeout`) until `up{job="self"}` has a sample.
+    public static func start(scraping targets: [String] = [], timeout: Duration = .seconds(30)) async throws -> PrometheusServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-prometheus-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let port = try freeLoopbackPort()
@@ -36,6 +37,7 @@ public final class PrometheusServer: Sendable {
             scrape_configs:
             - job_name: self
               static_configs: [{targets: ["127.0.0.1:\(port)"]}]
+            \(targets.isEmpty ? "" : "- job_name: exporter\n  static_configs: [{targets: [\(targets.map { "\"\($0)\"" }.joined(separator: ", "))]}]")
             """.write(to: config, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

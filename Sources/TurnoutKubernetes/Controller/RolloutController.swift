@@ -54,9 +54,11 @@ public actor RolloutController {
             client: client, resources: resources, namespace: configuration.namespace, endpointSlices: endpointSlices, httpRoutes: httpRoutes, istio: istio, logger: logger)
         let events = ClusterEventRecorder(client: client, instance: configuration.identity)
         let store = ClusterRolloutStore(client: client, resources: resources, caches: caches, events: events)
+        let prometheus = PrometheusMetricProvider(clock: clock, logger: logger)
         var providers: [String: any MetricProvider] = [
-            "prometheus": PrometheusMetricProvider(clock: clock, logger: logger),
+            "prometheus": prometheus,
             "web": WebMetricProvider(logger: logger),
+            "builtin": ClusterBuiltinMetricProvider(address: configuration.prometheusAddress, caches: caches, prometheus: prometheus),
         ]
         providers["job"] = ClusterJobMetricProvider(client: client, resources: resources, caches: caches, clock: clock)
         let analysisRuns = AnalysisRunDriver(

@@ -18,6 +18,17 @@ public struct PrometheusMetricProvider: MetricProvider {
         self.logger = logger
     }
 
+    /// Sends one instant query to a Prometheus and returns what conditions would see as `result`.
+    public func value(ofQuery query: String, at address: String) async -> Result<JSONValue, ProviderError> {
+        let request: ProviderRequest
+        do throws(ProviderError) {
+            request = try PrometheusMetric(address: address, query: query).request(now: clock.now())
+        } catch {
+            return .failure(error)
+        }
+        return await httpClient.send(request).flatMap { PrometheusResult.value(of: $0, url: request.url) }
+    }
+
     public func measure(_ metric: Metric, context: MeasurementContext) async -> Measurement {
         guard let prometheus = metric.provider.prometheus else {
             return Measurement(phase: .error, message: "metric \(metric.name) has no prometheus provider")

@@ -59,11 +59,17 @@ struct ControllerCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
+    @Option(help: "The Prometheus (http[s]://HOST:PORT) the builtin metric provider reads ingress-nginx's or Istio's metrics from.")
+    var prometheus: String?
+
     func validate() throws {
         guard TurnoutCore.APIGroup(rawValue: apiGroup) != nil else {
             throw ValidationError("--api-group \(apiGroup): expected turnout.dev or argoproj.io")
         }
         guard workers >= 1 else { throw ValidationError("--workers \(workers): at least 1") }
+        if let prometheus, !(prometheus.hasPrefix("http://") || prometheus.hasPrefix("https://")) {
+            throw ValidationError("--prometheus \(prometheus): expected an http:// or https:// URL")
+        }
     }
 
     func run() async throws {
@@ -80,7 +86,8 @@ struct ControllerCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let identity = identity ?? environment["POD_NAME"] ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
-        let configuration = ControllerConfiguration(group: TurnoutCore.APIGroup(rawValue: apiGroup) ?? .turnout, namespace: namespace, workers: workers, identity: identity)
+        let configuration = ControllerConfiguration(group: TurnoutCore.APIGroup(rawValue: apiGroup) ?? .turnout, namespace: namespace, workers: workers, identity: identity,
+            prometheusAddress: prometheus)
         let controller: RolloutController
         do {
             controller = try await RolloutController.make(client: client, configuration: configuration, metrics: metrics, logger: logger)

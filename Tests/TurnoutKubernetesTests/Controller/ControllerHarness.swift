@@ -14,13 +14,14 @@ struct ControllerHarness {
     let resources: ClusterResources
 
     /// Installs the group's CRDs, makes a namespace, runs a controller for it while `body` runs, then cleans up.
-    static func run(_ label: String, group: TurnoutCore.APIGroup = .argo, _ body: (ControllerHarness) async throws -> Void) async throws {
+    static func run(_ label: String, group: TurnoutCore.APIGroup = .argo, prometheus: String? = nil, _ body: (ControllerHarness) async throws -> Void) async throws {
         try await CustomResourceInstaller.install(group == .argo ? .argo : .turnout)
         try await KubeTestEnvironment.withNamespace(label) { client, namespace in
             var logger = Logger(label: "controller-test")
             logger.logLevel = ProcessInfo.processInfo.environment["TURNOUT_TEST_LOG"].flatMap { Logger.Level(rawValue: $0) } ?? .critical
             let controller = try await RolloutController.make(
-                client: client, configuration: ControllerConfiguration(group: group, namespace: namespace, workers: 2, identity: "test-\(label)"), logger: logger)
+                client: client, configuration: ControllerConfiguration(group: group, namespace: namespace, workers: 2, identity: "test-\(label)", prometheusAddress: prometheus),
+                logger: logger)
             let task = Task { await controller.run() }
             defer { task.cancel() }
             try await body(ControllerHarness(client: client, namespace: namespace, resources: ClusterResources(group: group)))

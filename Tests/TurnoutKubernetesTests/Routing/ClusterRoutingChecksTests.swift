@@ -58,3 +58,32 @@ struct ClusterRoutingChecksTests {
         #expect(errors.contains { $0.message == "NGINX does not mirror canary traffic" })
     }
 }
+
+/// Applying analysis to a cluster says where builtin and judge metrics come from there.
+struct ClusterAnalysisChecksTests {
+    @Test func builtinAndJudgeMetricsAreWarnedAboutAtTheirProvider() {
+        let text = """
+            apiVersion: turnout.dev/v1alpha1
+            kind: AnalysisTemplate
+            metadata: {name: health}
+            spec:
+              metrics:
+              - name: errors
+                successCondition: result < 0.05
+                provider:
+                  builtin: {metric: error-rate}
+              - name: judged
+                provider:
+                  judge:
+                    metrics: [{name: latency, kind: latency, allowedIncrease: 1.1}]
+              - name: scraped
+                successCondition: result[0] == 1
+                provider:
+                  prometheus: {address: "http://prometheus:9090", query: up}
+            """
+        let warnings = LintedManifests(texts: [(file: "health.yaml", text: text)], checks: ClusterAnalysisChecks.diagnostics).diagnostics.filter { !$0.isError }
+        #expect(warnings.map(\.path.description) == ["spec.metrics[0].provider.builtin", "spec.metrics[1].provider.judge"])
+        #expect(warnings.first?.location.line == 9)
+        #expect(warnings.first?.fix?.contains("--prometheus") == true)
+    }
+}

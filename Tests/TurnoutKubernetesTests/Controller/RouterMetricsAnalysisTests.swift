@@ -1,0 +1,105 @@
+import Foundation
+import KubernetesClient
+import KubernetesTestSupport
+import Testing
+import TurnoutCore
+import TurnoutKubernetes
+import TurnoutTestSupport
+
+/// The `builtin` provider on a cluster: a rollout behind NGINX judged by ingress-nginx's metrics, read from a
+/// real Prometheus scraping an exporter that serves those series at known rates, so the PromQL is evaluated by
+/// Prometheus itself. The same AnalysisTemplate runs on a single host against the embedded proxy.
+@Suite(.enabled(if: KubeTestEnvironment.isAvailable && PrometheusServer.isAvailable, "needs the test API server and Prometheus"))
+struct RouterMetricsAnalysisTests {
+    static let manifests = """
+        apiVersion: turnout.dev/v1alpha1
+        kind: AnalysisTemplate
+        metadata: {name: router-health}
+        spec:
+          metrics:
+          - name: errors
+            interval: 10s
+            count: 2
+            successCondition: result < 0.05
+            provider:
+              builtin: {metric: error-rate}
+          - name: latency
+            interval: 10s
+            count: 2
+            successCondition: result < 200
+            provider:
+              builtin: {metric: latency, percentile: 99}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: stable-svc}
+        spec: {ports: [{port: 80, targetPort: 8080}], selector: {app: demo}}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: canary-svc}
+        spec: {ports: [{port: 80, targetPort: 8080}], selector: {app: demo}}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: demo-ingress}
+        spec:
+          rules:
+            - host: demo.info
+              http:
+                paths: [{path: /, pathType: Prefix, backend: {service: {name: stable-svc, port: {number: 80}}}}]
+        ---
+        apiVersion: turnout.dev/v1alpha1
+        kind: Rollout
+        metadata: {name: demo}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: demo}}
+          template:
+            metadata:
+              labels: {app: demo}
+              annotations: {turnout.dev/test-ready-after: 1s}
+            spec:
+              containers: [{name: demo, image: "argoproj/rollouts-demo:blue"}]
+          strategy:
+            canary:
+              stableService: stable-svc
+              canaryService: canary-svc
+              trafficRouting:
+                nginx: {stableIngress: demo-ingress}
+              steps:
+                - setWeight: 20
+                - analysis: {templates: [{templateName: router-health}]}
+        """
+
+    @Test(arguments: [true, false])
+    func aCanaryBehindNginxIsJudgedByIngressNginxMetricsInPrometheus(healthy: Bool) async throws {
+        let exporter = try await IngressNginxExporter.start(traffic: [
+            "stable-svc": .init(requestsPerSecond: 40, errorShare: 0),
+            "canary-svc": .init(requestsPerSecond: 10, errorShare: healthy ? 0 : 0.5),
+        ])
+        let prometheus = try await PrometheusServer.start(scraping: [exporter.target])
+        defer { prometheus.stop() }
+        try await ControllerHarness.run(healthy ? "routerok" : "routerbad", group: .turnout, prometheus: prometheus.baseURL) { harness in
+            exporter.setNamespace(harness.namespace)
+            try await harness.apply(texts: [(file: "router.yaml", text: Self.manifests)])
+            let blue = try await CanaryControllerTests.healthyStable(harness)
+            try await harness.setImage("demo", "argoproj/rollouts-demo:green")
+            try await harness.eventually(healthy ? "the canary is promoted" : "the canary is aborted", timeout: .seconds(120)) {
+                let status = try await harness.rollout("demo").status
+                return healthy ? (status?.stableRS != blue && status?.phase == .healthy) : status?.isAborted == true
+            }
+            let run = try #require(try await harness.analysisRuns().first)
+            #expect(run.run.status?.phase == (healthy ? .successful : .failed))
+            let results = run.run.status?.metricResults ?? []
+            let errors = try #require(results.first { $0.name == "errors" }?.measurements?.first?.value.flatMap(Double.init))
+            #expect(abs(errors - (healthy ? 0 : 0.5)) < 0.01, "the canary Service's 5xx share, as Prometheus computed it")
+            if healthy {
+                // Every request took (0.05, 0.1] s: the 99th percentile interpolates to 99.5 ms.
+                let latency = try #require(results.first { $0.name == "latency" }?.measurements?.first?.value.flatMap(Double.init))
+                #expect(abs(latency - 99.5) < 0.5)
+            }
+        }
+        await exporter.stop()
+    }
+}
