@@ -9,46 +9,11 @@ extension Rollout: InformerObject {
     public var resourceVersion: String? { metadata.resourceVersion }
 }
 
-extension ReplicaSet: InformerObject {
-    /// Namespace and name.
-    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
-    /// metadata.resourceVersion.
-    public var resourceVersion: String? { metadata.resourceVersion }
-}
-
-extension Pod: InformerObject {
-    /// Namespace and name.
-    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
-    /// metadata.resourceVersion.
-    public var resourceVersion: String? { metadata.resourceVersion }
-}
-
-extension Service: InformerObject {
-    /// Namespace and name.
-    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
-    /// metadata.resourceVersion.
-    public var resourceVersion: String? { metadata.resourceVersion }
-}
-
-extension EndpointSlice: InformerObject {
-    /// Namespace and name.
-    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
-    /// metadata.resourceVersion.
-    public var resourceVersion: String? { metadata.resourceVersion }
-}
-
 extension ClusterAnalysisRun: InformerObject {
     /// Namespace and name.
     public var informerKey: InformerKey { InformerKey(namespace: objectMeta.namespaceOrEmpty, name: objectMeta.name ?? "") }
     /// metadata.resourceVersion.
     public var resourceVersion: String? { objectMeta.resourceVersion }
-}
-
-extension Job: InformerObject {
-    /// Namespace and name.
-    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
-    /// metadata.resourceVersion.
-    public var resourceVersion: String? { metadata.resourceVersion }
 }
 
 extension InformerKey {
@@ -61,30 +26,25 @@ extension InformerKey {
     public var objectKey: ObjectKey { ObjectKey(namespace: namespace, name: name) }
 }
 
-extension Ingress: InformerObject {
+/// A cluster object whose namespace, name and resourceVersion are in `metadata`: its informer key follows.
+public protocol ClusterInformerObject: InformerObject {
+    /// Name, namespace, resourceVersion.
+    var metadata: ClusterObjectMeta { get }
+}
+
+extension ClusterInformerObject {
     /// Namespace and name.
     public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
     /// metadata.resourceVersion.
     public var resourceVersion: String? { metadata.resourceVersion }
 }
 
-extension Deployment: InformerObject {
-    /// Namespace and name.
-    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
-    /// metadata.resourceVersion.
-    public var resourceVersion: String? { metadata.resourceVersion }
-}
-
-extension HTTPRoute: InformerObject {
-    /// Namespace and name.
-    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
-    /// metadata.resourceVersion.
-    public var resourceVersion: String? { metadata.resourceVersion }
-}
-
-extension IstioObject: InformerObject {
-    /// Namespace and name.
-    public var informerKey: InformerKey { InformerKey(namespace: metadata.namespaceOrEmpty, name: metadata.name ?? "") }
-    /// metadata.resourceVersion.
-    public var resourceVersion: String? { metadata.resourceVersion }
-}
+extension ReplicaSet: ClusterInformerObject {}
+extension Pod: ClusterInformerObject {}
+extension Service: ClusterInformerObject {}
+extension EndpointSlice: ClusterInformerObject {}
+extension Job: ClusterInformerObject {}
+extension Ingress: ClusterInformerObject {}
+extension Deployment: ClusterInformerObject {}
+extension HTTPRoute: ClusterInformerObject {}
+extension IstioObject: ClusterInformerObject {}

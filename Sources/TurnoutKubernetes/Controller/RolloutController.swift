@@ -64,11 +64,12 @@ public actor RolloutController {
         let analysisRuns = AnalysisRunDriver(
             store: ClusterAnalysisRunStore(client: client, resources: resources, caches: caches), templates: store,
             providers: MetricProviders(providers), clock: clock)
+        let writer = RouterObjectWriter(client: client, events: events, clock: clock, logger: logger)
         let router = ClusterTrafficRouter(
             services: ServiceSelectorRouter(client: client, caches: caches, logger: logger),
-            nginx: NginxIngressRouter(client: client, caches: caches, resources: resources, events: events, clock: clock, logger: logger),
-            gateway: GatewayAPIRouter(client: client, caches: caches, events: events, clock: clock, logger: logger),
-            istio: IstioRouter(client: client, caches: caches, events: events, clock: clock, logger: logger))
+            nginx: NginxIngressRouter(client: client, caches: caches, resources: resources, writer: writer, logger: logger),
+            gateway: GatewayAPIRouter(caches: caches, writer: writer),
+            istio: IstioRouter(caches: caches, writer: writer))
         self.configuration = configuration
         self.caches = caches
         self.client = client

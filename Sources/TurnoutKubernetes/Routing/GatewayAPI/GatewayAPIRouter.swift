@@ -1,5 +1,4 @@
 import KubernetesClient
-import Logging
 import TurnoutCore
 import TurnoutRuntime
 
@@ -9,21 +8,13 @@ import TurnoutRuntime
 /// route's own status (when a Gateway's controller writes one) accepts it at its current generation. A route
 /// changed by someone else is put back, with an Event.
 public actor GatewayAPIRouter {
-    private let client: KubernetesClient
     private let caches: ClusterCaches
-    private let events: ClusterEventRecorder
-    private let clock: any InstantClock
-    private let logger: Logger
-    /// The resourceVersion of this router's last write to each route.
-    private var written: [InformerKey: String] = [:]
+    private let writer: RouterObjectWriter
 
     /// Creates the router.
-    public init(client: KubernetesClient, caches: ClusterCaches, events: ClusterEventRecorder, clock: any InstantClock, logger: Logger) {
-        self.client = client
+    public init(caches: ClusterCaches, writer: RouterObjectWriter) {
         self.caches = caches
-        self.events = events
-        self.clock = clock
-        self.logger = logger
+        self.writer = writer
     }
 
     /// Reads the rollout's HTTPRoutes back from the cache: the weight all carry, the header and mirror routes
@@ -60,17 +51,10 @@ public actor GatewayAPIRouter {
             let wanted = RouterObservation(weight: weight, headerRoutes: headerRoutes.map(\.name).sorted(), mirrorRoutes: mirrorRoutes.map(\.name).sorted())
             guard rules.observed(current) != wanted else { continue }
             let desired = try rules.rules(current, weight: weight, headerRoutes: headerRoutes, mirrorRoutes: mirrorRoutes, route: key.name)
-            let patch = Patch.merge(["metadata": ["resourceVersion": route.metadata.resourceVersion.map(KubernetesJSON.string) ?? .null], "spec": ["rules": .array(desired)]])
-            let updated: HTTPRoute = try await client.patch(resource, namespace: key.namespace, name: key.name, patch)
-            if let previous = written[key], previous != route.metadata.resourceVersion {
-                let found = rules.observed(current).weight.map { "canary weight \($0)" } ?? "weights that do not add up"
-                let message = "HTTPRoute \(key.name) was changed by someone else (\(found)); put back to canary weight \(weight)"
-                logger.warning("\(message)", metadata: ["rollout.name": "\(rollout.key)"])
-                try await events.record([RolloutEvent(.trafficRestored, message, isWarning: true)], about: rollout, at: clock.now())
-            }
-            written[key] = updated.metadata.resourceVersion
-            await informer.remember(updated)
-            logger.info("updated HTTPRoute", metadata: ["rollout.name": "\(rollout.key)", "rollout.route": "\(key.name)", "rollout.weight": "\(weight)"])
+            let found = rules.observed(current).weight.map { "canary weight \($0)" } ?? "weights that do not add up"
+            try await writer.patch(
+                route, in: resource, RouterObjectWriter.specPatch(["rules": .array(desired)], readAt: route.metadata.resourceVersion), cache: informer,
+                for: rollout, restored: "HTTPRoute \(key.name) was changed by someone else (\(found)); put back to canary weight \(weight)")
         }
     }
 

@@ -1,5 +1,4 @@
 import KubernetesClient
-import Logging
 import TurnoutCore
 import TurnoutRuntime
 
@@ -8,21 +7,13 @@ import TurnoutRuntime
 /// canary and stable subsets select the revisions by their hash label. Everything is read back from the
 /// watch before a step counts; an object changed by someone else is put back, with an Event.
 public actor IstioRouter {
-    private let client: KubernetesClient
     private let caches: ClusterCaches
-    private let events: ClusterEventRecorder
-    private let clock: any InstantClock
-    private let logger: Logger
-    /// The resourceVersion of this router's last write to each object.
-    private var written: [InformerKey: String] = [:]
+    private let writer: RouterObjectWriter
 
     /// Creates the router.
-    public init(client: KubernetesClient, caches: ClusterCaches, events: ClusterEventRecorder, clock: any InstantClock, logger: Logger) {
-        self.client = client
+    public init(caches: ClusterCaches, writer: RouterObjectWriter) {
         self.caches = caches
-        self.events = events
-        self.clock = clock
-        self.logger = logger
+        self.writer = writer
     }
 
     /// Reads the rollout's VirtualServices back: the weight all carry, the header and mirror routes all carry.
@@ -66,8 +57,9 @@ public actor IstioRouter {
             guard rules.observed(http, named: names) != wanted else { continue }
             let desired = try rules.routes(http, named: names, weight: weight, headerRoutes: traffic.headerRoutes, mirrorRoutes: traffic.mirrorRoutes, service: key.name)
             let found = rules.observed(http, named: names).weight.map { "canary weight \($0)" } ?? "weights that do not add up"
-            try await write(["http": .array(desired)], to: object, in: istio.virtualServiceResource, informer: istio.virtualServices, rollout: rollout,
-                            restored: "VirtualService \(key.name) was changed by someone else (\(found)); put back to canary weight \(weight)")
+            try await writer.patch(
+                object, in: istio.virtualServiceResource, RouterObjectWriter.specPatch(["http": .array(desired)], readAt: object.metadata.resourceVersion),
+                cache: istio.virtualServices, for: rollout, restored: "VirtualService \(key.name) was changed by someone else (\(found)); put back to canary weight \(weight)")
         }
     }
 
@@ -82,22 +74,9 @@ public actor IstioRouter {
             if let hash { subsets[index] = subsets[index].replacing(["labels", ClusterMetadata.podTemplateHash], with: .string(hash)) }
         }
         guard .array(subsets) != object.spec?["subsets"] else { return }
-        try await write(["subsets": .array(subsets)], to: object, in: istio.destinationRuleResource, informer: istio.destinationRules, rollout: rollout,
-                        restored: "DestinationRule \(key.name) was changed by someone else; its subsets were put back")
-    }
-
-    /// Merge-patches `spec` into an object, guarded by the resourceVersion read, and notes a put-back.
-    private func write(_ spec: [String: KubernetesJSON], to object: IstioObject, in resource: ResourceType, informer: Informer<IstioObject>, rollout: Rollout, restored message: String) async throws {
-        let key = object.informerKey
-        let patch = Patch.merge(["metadata": ["resourceVersion": object.metadata.resourceVersion.map(KubernetesJSON.string) ?? .null], "spec": .object(spec)])
-        let updated: IstioObject = try await client.patch(resource, namespace: key.namespace, name: key.name, patch)
-        if let previous = written[key], previous != object.metadata.resourceVersion {
-            logger.warning("\(message)", metadata: ["rollout.name": "\(rollout.key)"])
-            try await events.record([RolloutEvent(.trafficRestored, message, isWarning: true)], about: rollout, at: clock.now())
-        }
-        written[key] = updated.metadata.resourceVersion
-        await informer.remember(updated)
-        logger.info("updated \(resource.plural)", metadata: ["rollout.name": "\(rollout.key)", "rollout.object": "\(key.name)"])
+        try await writer.patch(
+            object, in: istio.destinationRuleResource, RouterObjectWriter.specPatch(["subsets": .array(subsets)], readAt: object.metadata.resourceVersion),
+            cache: istio.destinationRules, for: rollout, restored: "DestinationRule \(key.name) was changed by someone else; its subsets were put back")
     }
 
     private static func virtualServices(_ routing: IstioTrafficRouting) -> [IstioVirtualService] {

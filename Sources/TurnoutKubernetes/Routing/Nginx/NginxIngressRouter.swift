@@ -12,20 +12,15 @@ public actor NginxIngressRouter {
     private let client: KubernetesClient
     private let caches: ClusterCaches
     private let resources: ClusterResources
-    private let events: ClusterEventRecorder
-    private let clock: any InstantClock
+    private let writer: RouterObjectWriter
     private let logger: Logger
-    /// The resourceVersion of this router's last write to each canary Ingress: a different one in the cache
-    /// means someone else changed it since.
-    private var written: [InformerKey: String] = [:]
 
     /// Creates the router.
-    public init(client: KubernetesClient, caches: ClusterCaches, resources: ClusterResources, events: ClusterEventRecorder, clock: any InstantClock, logger: Logger) {
+    public init(client: KubernetesClient, caches: ClusterCaches, resources: ClusterResources, writer: RouterObjectWriter, logger: Logger) {
         self.client = client
         self.caches = caches
         self.resources = resources
-        self.events = events
-        self.clock = clock
+        self.writer = writer
         self.logger = logger
     }
 
@@ -76,7 +71,7 @@ public actor NginxIngressRouter {
             let key = InformerKey(namespace: namespace, name: name)
             guard let current = await caches.ingresses.object(key) else {
                 let created: Ingress = try await client.create(.ingresses, namespace: namespace, desired)
-                await remember(created)
+                await writer.remember(created, in: caches.ingresses)
                 log("created canary ingress", name, weight, rollout)
                 continue
             }
@@ -84,15 +79,10 @@ public actor NginxIngressRouter {
                 throw NginxRoutingError.canaryIngressTaken(rollout: rollout.key, ingress: name)
             }
             guard !NginxCanaryIngress.matches(current, desired, prefix: prefix) else { continue }
-            let patched: Ingress = try await client.patch(.ingresses, namespace: namespace, name: name, NginxCanaryIngress.patch(bringing: current, to: desired, prefix: prefix))
-            if let previous = written[key], previous != current.metadata.resourceVersion {
-                let found = NginxCanaryIngress.weight(of: current, prefix: prefix).map { "weight \($0)" } ?? "no canary weight"
-                let message = "canary Ingress \(name) was changed by someone else (\(found)); put back to weight \(weight)"
-                logger.warning("\(message)", metadata: ["rollout.name": "\(rollout.key)"])
-                try await events.record([RolloutEvent(.trafficRestored, message, isWarning: true)], about: rollout, at: clock.now())
-            }
-            await remember(patched)
-            log("updated canary ingress", name, weight, rollout)
+            let found = NginxCanaryIngress.weight(of: current, prefix: prefix).map { "weight \($0)" } ?? "no canary weight"
+            try await writer.patch(
+                current, in: .ingresses, NginxCanaryIngress.patch(bringing: current, to: desired, prefix: prefix), cache: caches.ingresses,
+                for: rollout, restored: "canary Ingress \(name) was changed by someone else (\(found)); put back to weight \(weight)")
         }
     }
 
@@ -106,8 +96,7 @@ public actor NginxIngressRouter {
             do {
                 try await client.delete(.ingresses, namespace: namespace, name: key.name)
             } catch KubernetesError.notFound {}
-            await caches.ingresses.forget(key)
-            written[key] = nil
+            await writer.forget(key, in: caches.ingresses)
             logger.info("removed canary ingress", metadata: ["rollout.name": "\(rollout.key)", "rollout.ingress": "\(key.name)"])
         }
     }
@@ -118,11 +107,6 @@ public actor NginxIngressRouter {
 
     private func ingress(_ name: String, of rollout: Rollout) async -> Ingress? {
         await caches.ingresses.object(InformerKey(namespace: rollout.metadata.namespace ?? "", name: name))
-    }
-
-    private func remember(_ ingress: Ingress) async {
-        written[ingress.informerKey] = ingress.metadata.resourceVersion
-        await caches.ingresses.remember(ingress)
     }
 
     private func log(_ message: Logger.Message, _ name: String, _ weight: Int, _ rollout: Rollout) {
