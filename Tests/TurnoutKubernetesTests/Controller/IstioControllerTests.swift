@@ -109,6 +109,36 @@ struct IstioControllerTests {
         }
     }
 
+    @Test func tlsAndTCPRoutesCarryTheWeightTooAndAStepWaitsForAllOfThem() async throws {
+        let routing = """
+                    istio:
+                      virtualService:
+                        name: demo-vsvc
+                        routes: [primary]
+                        tlsRoutes: [{port: 443, sniHosts: [demo.example]}]
+                        tcpRoutes: [{port: 5432}]
+            """
+        try await Self.run("istiol4") { harness in
+            let split: KubernetesJSON = [Self.destination("stable-svc", weight: 100), Self.destination("canary-svc", weight: 0)]
+            var service = Self.virtualService(split.arrayValue ?? [])
+            service = service.replacing(["spec", "tls"], with: [["match": [["port": 443, "sniHosts": ["demo.example"]]], "route": split]])
+            service = service.replacing(["spec", "tcp"], with: [["match": [["port": 5432]], "route": split]])
+            let _: IstioObject = try await harness.client.create(.virtualServices, namespace: harness.namespace, service)
+            try await harness.apply(texts: [(file: "services.yaml", text: Self.services), (file: "rollout.yaml", text: Self.rollout(routing: routing, steps: "        - setWeight: 40\n        - pause: {}"))])
+            _ = try await CanaryControllerTests.healthyStable(harness)
+            try await harness.setImage("demo", "argoproj/rollouts-demo:green")
+            try await harness.eventually("40 % through the HTTP, TLS and TCP routes, verified") {
+                let status = try await harness.rollout("demo").status
+                return status?.currentStepIndex == 1 && status?.canary?.weights?.canary.weight == 40 && status?.canary?.weights?.verified == true
+            }
+            let spec = try await harness.virtualService().spec
+            for kind in ["tls", "tcp"] {
+                let weights = spec?[kind]?.arrayValue?.first?["route"]?.arrayValue?.compactMap { $0["weight"]?.intValue }
+                #expect(weights == [60, 40], "\(kind) route")
+            }
+        }
+    }
+
     @Test func subsetSplitPointsTheDestinationRuleAtEachRevision() async throws {
         let routing = """
                     istio:

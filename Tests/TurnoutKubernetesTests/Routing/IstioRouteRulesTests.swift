@@ -58,6 +58,36 @@ struct IstioRouteRulesTests {
         #expect(rules.observed(weighted, named: ["primary"]).weight == 40)
     }
 
+    @Test func withoutRouteNamesTheFirstUnmanagedRouteIsWeightedAsArgoWeightsRouteZero() throws {
+        let rules = IstioRouteRules(try Self.rollout())
+        let both: [KubernetesJSON] = [Self.hostSplit[0], Self.hostSplit[0].replacing(["name"], with: "second")]
+        let http = try rules.routes(both, named: [], weight: 30, headerRoutes: [], mirrorRoutes: [], service: "demo")
+        #expect(http[0]["route"] == [Self.destination("stable.shop.svc.cluster.local", weight: 70), Self.destination("canary", weight: 30)])
+        #expect(http[1] == both[1])
+        #expect(rules.observed(http, named: []).weight == 30)
+    }
+
+    @Test func tlsAndTCPRoutesAreWeightedByTheirPortAndSNIHosts() throws {
+        let rules = IstioRouteRules(try Self.rollout())
+        func route(port: Int, sni: [String]? = nil) -> KubernetesJSON {
+            var match: [String: KubernetesJSON] = ["port": .int(port)]
+            if let sni { match["sniHosts"] = .array(sni.map(KubernetesJSON.string)) }
+            return ["match": [.object(match)], "route": [Self.destination("stable", weight: 100), Self.destination("canary", weight: 0)]]
+        }
+        let tls = [route(port: 443, sni: ["a.example"]), route(port: 443, sni: ["b.example"])]
+        let selector = IstioRouteRules.Layer4Selector(port: 443, sniHosts: ["b.example"])
+        let weighted = try rules.layer4Routes(tls, selectors: [selector], weight: 20, kind: "tls", service: "demo")
+        #expect(weighted[0] == tls[0])
+        #expect(weighted[1]["route"] == [Self.destination("stable", weight: 80), Self.destination("canary", weight: 20)])
+        #expect(rules.layer4Weights(weighted, selectors: [selector]) == [20])
+        #expect(rules.layer4Weights(weighted, selectors: []) == [0], "without selectors the first route, as Argo")
+        let tcp = try rules.layer4Routes([route(port: 5432)], selectors: [], weight: 50, kind: "tcp", service: "demo")
+        #expect(rules.layer4Weights(tcp, selectors: [IstioRouteRules.Layer4Selector(port: 5432)]) == [50])
+        #expect { try rules.layer4Routes(tls, selectors: [IstioRouteRules.Layer4Selector(port: 8443)], weight: 10, kind: "tls", service: "demo") } throws: {
+            "\($0)".contains("no tls route of VirtualService demo matches port 8443")
+        }
+    }
+
     @Test func editedWeightsAreNoWeightAndARouteWithoutBothDestinationsIsRefused() throws {
         let rules = IstioRouteRules(try Self.rollout())
         let edited: [KubernetesJSON] = [["name": "primary", "route": [Self.destination("stable", weight: 50), Self.destination("canary", weight: 10)]]]

@@ -2,8 +2,9 @@ import KubernetesClient
 import TurnoutCore
 import TurnoutRuntime
 
-/// The HTTP routes of an Istio VirtualService as a rollout wants them, as Argo Rollouts writes them: in each
-/// route it names (all unmanaged ones when it names none), the canary destination (its host is the canary
+/// The routes of an Istio VirtualService as a rollout wants them, as Argo Rollouts writes them: in each HTTP
+/// route it names (the first unmanaged one when it names none), and in the TLS and TCP routes its `tlsRoutes`
+/// and `tcpRoutes` select (the first of each when it selects none), the canary destination (its host is the canary
 /// Service, or its subset the canary subset) weighs the canary weight and the stable one the rest; header
 /// and mirror routes are routes of their own, named after them, placed first in `managedRoutes` order. Pure.
 public struct IstioRouteRules: Sendable {
@@ -31,6 +32,7 @@ public struct IstioRouteRules: Sendable {
     /// `http` with the weights set in the routes named (or every unmanaged one) and the managed routes
     /// replaced by the header and mirror routes given, placed first.
     public func routes(_ http: [KubernetesJSON], named names: [String], weight: Int, headerRoutes: [SetHeaderRoute], mirrorRoutes: [SetMirrorRoute], service: String) throws -> [KubernetesJSON] {
+        let names = weightedNames(http, names)
         var unmanaged: [KubernetesJSON] = []
         var weighted: KubernetesJSON?
         for route in http where !isManaged(route) {
@@ -75,6 +77,7 @@ public struct IstioRouteRules: Sendable {
     /// What routes carry: the canary weight where every weighted route agrees on it (the stable weight being
     /// the rest), and the managed header and mirror routes by name.
     public func observed(_ http: [KubernetesJSON], named names: [String]) -> RouterObservation {
+        let names = weightedNames(http, names)
         var weights: Set<Int> = []
         var isConsistent = true
         var headerRoutes: [String] = []
@@ -100,7 +103,74 @@ public struct IstioRouteRules: Sendable {
     }
 
     private func isWeighted(_ route: KubernetesJSON, _ names: [String]) -> Bool {
-        names.isEmpty || route["name"]?.stringValue.map(names.contains) ?? false
+        route["name"]?.stringValue.map(names.contains) ?? false
+    }
+
+    /// The route names weighted: those given, else the first unmanaged route's (Argo weights route 0).
+    private func weightedNames(_ http: [KubernetesJSON], _ names: [String]) -> [String] {
+        guard names.isEmpty else { return names }
+        return [http.first { !isManaged($0) }?["name"]?.stringValue ?? ""]
+    }
+
+    // MARK: TLS and TCP routes
+
+    /// Which TLS or TCP routes a rollout weighs: by the one port (and, for TLS, exactly the SNI hosts) of their matches.
+    public struct Layer4Selector: Sendable, Hashable, Decodable {
+        /// The port every match of the route names.
+        public var port: Int
+        /// TLS only: the SNI hosts of the route's matches.
+        public var sniHosts: [String]?
+
+        /// Creates a selector.
+        public init(port: Int, sniHosts: [String]? = nil) {
+            self.port = port
+            self.sniHosts = sniHosts
+        }
+    }
+
+    /// The TLS or TCP routes (`tls`, `tcp`) with the weights set in those `selectors` pick (the first when none).
+    public func layer4Routes(_ routes: [KubernetesJSON], selectors: [Layer4Selector], weight: Int, kind: String, service: String) throws -> [KubernetesJSON] {
+        let picked = try pickedIndexes(routes, selectors, kind: kind, service: service)
+        return routes.enumerated().map { index, route in
+            guard picked.contains(index) else { return route }
+            return route.replacing(["route"], with: .array((route["route"]?.arrayValue ?? []).map { destination in
+                if isCanary(destination) { return destination.replacing(["weight"], with: .int(weight)) }
+                if isStable(destination) { return destination.replacing(["weight"], with: .int(maxWeight - weight)) }
+                return destination
+            }))
+        }
+    }
+
+    /// The canary weight of each TLS or TCP route `selectors` pick; `nil` for one whose weights do not add up.
+    public func layer4Weights(_ routes: [KubernetesJSON], selectors: [Layer4Selector]) -> [Int?] {
+        let picked = (try? pickedIndexes(routes, selectors, kind: "", service: "")) ?? []
+        return picked.sorted().map { index in
+            let destinations = routes[index]["route"]?.arrayValue ?? []
+            guard let canary = destinations.first(where: isCanary), let stable = destinations.first(where: isStable) else { return nil }
+            let canaryWeight = canary["weight"]?.intValue ?? 0
+            return (stable["weight"]?.intValue ?? 0) == maxWeight - canaryWeight ? canaryWeight : nil
+        }
+    }
+
+    private func pickedIndexes(_ routes: [KubernetesJSON], _ selectors: [Layer4Selector], kind: String, service: String) throws -> Set<Int> {
+        guard !routes.isEmpty else { return [] }
+        guard !selectors.isEmpty else { return [0] }
+        var picked: Set<Int> = []
+        for selector in selectors {
+            let found = routes.indices.filter { Self.matches(routes[$0], selector) }
+            guard !found.isEmpty else { throw IstioRoutingError.noLayer4Route(virtualService: service, kind: kind, port: selector.port) }
+            picked.formUnion(found)
+        }
+        return picked
+    }
+
+    private static func matches(_ route: KubernetesJSON, _ selector: Layer4Selector) -> Bool {
+        let matches = route["match"]?.arrayValue ?? []
+        let ports = Set(matches.compactMap { $0["port"]?.intValue })
+        guard ports == [selector.port] else { return false }
+        guard let hosts = selector.sniHosts else { return true }
+        let sni = Set(matches.flatMap { ($0["sniHosts"]?.arrayValue ?? []).compactMap(\.stringValue) })
+        return sni == Set(hosts)
     }
 
     /// Whether a route destination is the canary: its subset is the canary subset (subset-split), or its host
@@ -139,6 +209,8 @@ public enum IstioRoutingError: Error, Sendable, Hashable, CustomStringConvertibl
     case noRouteForServices(virtualService: String, routes: [String])
     /// A DestinationRule lacks a subset the rollout names.
     case subsetMissing(destinationRule: String, subset: String)
+    /// No TLS or TCP route matches a selector of the rollout.
+    case noLayer4Route(virtualService: String, kind: String, port: Int)
 
     /// None passes until someone changes the objects, the rollout or the cluster.
     public var retryReason: RetryReason? { nil }
@@ -154,6 +226,8 @@ public enum IstioRoutingError: Error, Sendable, Hashable, CustomStringConvertibl
             return "route through Istio: \(which) of VirtualService \(virtualService) has both the stable and the canary destination; add both to its route"
         case .subsetMissing(let destinationRule, let subset):
             return "route through Istio: DestinationRule \(destinationRule) has no subset \(subset); add it"
+        case .noLayer4Route(let virtualService, let kind, let port):
+            return "route through Istio: no \(kind) route of VirtualService \(virtualService) matches port \(port) (and the SNI hosts given); fix the rollout's \(kind)Routes"
         }
     }
 }

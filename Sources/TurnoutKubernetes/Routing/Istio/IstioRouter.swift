@@ -23,7 +23,7 @@ public actor IstioRouter {
         var observations: [RouterObservation] = []
         for service in Self.virtualServices(routing) {
             guard let object = await informer.object(key(service.name, rollout)) else { return .unverified }
-            observations.append(rules.observed(object.spec?["http"]?.arrayValue ?? [], named: service.routes ?? []))
+            observations.append(Self.observed(object, service, rules))
         }
         return RouterObservation.combined(observations) ?? .unverified
     }
@@ -53,12 +53,21 @@ public actor IstioRouter {
             let key = key(service.name, rollout)
             guard let object = await istio.virtualServices.object(key) else { throw IstioRoutingError.notFound(kind: "VirtualService", namespace: key.namespace, name: key.name) }
             let http = object.spec?["http"]?.arrayValue ?? []
+            let (tls, tcp) = (object.spec?["tls"]?.arrayValue ?? [], object.spec?["tcp"]?.arrayValue ?? [])
+            let (tlsSelectors, tcpSelectors) = (Self.selectors(service.tlsRoutes), Self.selectors(service.tcpRoutes))
             let names = service.routes ?? []
-            guard rules.observed(http, named: names) != wanted else { continue }
-            let desired = try rules.routes(http, named: names, weight: weight, headerRoutes: traffic.headerRoutes, mirrorRoutes: traffic.mirrorRoutes, service: key.name)
-            let found = rules.observed(http, named: names).weight.map { "canary weight \($0)" } ?? "weights that do not add up"
+            guard !(http.isEmpty && tls.isEmpty && tcp.isEmpty) else { throw IstioRoutingError.noRouteForServices(virtualService: key.name, routes: names) }
+            let observed = Self.observed(object, service, rules)
+            guard observed != wanted else { continue }
+            var spec: [String: KubernetesJSON] = [:]
+            if !http.isEmpty {
+                spec["http"] = .array(try rules.routes(http, named: names, weight: weight, headerRoutes: traffic.headerRoutes, mirrorRoutes: traffic.mirrorRoutes, service: key.name))
+            }
+            if !tls.isEmpty { spec["tls"] = .array(try rules.layer4Routes(tls, selectors: tlsSelectors, weight: weight, kind: "tls", service: key.name)) }
+            if !tcp.isEmpty { spec["tcp"] = .array(try rules.layer4Routes(tcp, selectors: tcpSelectors, weight: weight, kind: "tcp", service: key.name)) }
+            let found = observed.weight.map { "canary weight \($0)" } ?? "weights that do not add up"
             try await writer.patch(
-                object, in: istio.virtualServiceResource, RouterObjectWriter.specPatch(["http": .array(desired)], readAt: object.metadata.resourceVersion),
+                object, in: istio.virtualServiceResource, RouterObjectWriter.specPatch(spec, readAt: object.metadata.resourceVersion),
                 cache: istio.virtualServices, for: rollout, restored: "VirtualService \(key.name) was changed by someone else (\(found)); put back to canary weight \(weight)")
         }
     }
@@ -77,6 +86,22 @@ public actor IstioRouter {
         try await writer.patch(
             object, in: istio.destinationRuleResource, RouterObjectWriter.specPatch(["subsets": .array(subsets)], readAt: object.metadata.resourceVersion),
             cache: istio.destinationRules, for: rollout, restored: "DestinationRule \(key.name) was changed by someone else; its subsets were put back")
+    }
+
+    /// What one VirtualService carries: the weight its HTTP, TLS and TCP routes agree on, its managed routes.
+    private static func observed(_ object: IstioObject, _ service: IstioVirtualService, _ rules: IstioRouteRules) -> RouterObservation {
+        let http = object.spec?["http"]?.arrayValue ?? []
+        var observation = http.isEmpty ? RouterObservation(weight: nil) : rules.observed(http, named: service.routes ?? [])
+        let weights = (http.isEmpty ? [] : [observation.weight])
+            + rules.layer4Weights(object.spec?["tls"]?.arrayValue ?? [], selectors: selectors(service.tlsRoutes))
+            + rules.layer4Weights(object.spec?["tcp"]?.arrayValue ?? [], selectors: selectors(service.tcpRoutes))
+        observation.weight = Set(weights).count == 1 ? weights.first ?? nil : nil
+        return observation
+    }
+
+    /// The TLS or TCP route selectors of a VirtualService reference (`tlsRoutes`, `tcpRoutes`, kept as written).
+    private static func selectors(_ written: JSONValue?) -> [IstioRouteRules.Layer4Selector] {
+        written.flatMap { try? $0.decoded(as: [IstioRouteRules.Layer4Selector].self) } ?? []
     }
 
     private static func virtualServices(_ routing: IstioTrafficRouting) -> [IstioVirtualService] {
