@@ -4,7 +4,7 @@ import KubernetesClient
 
 /// Installs the project's CustomResourceDefinitions on the test API server, once per test process:
 /// Turnout's own from `deploy/crds/`, Argo Rollouts' group from `Tests/Fixtures/crds/argoproj.io/`
-/// (standing in for an existing Argo installation), the Gateway API's HTTPRoute and Istio's VirtualService and
+/// (standing in for an existing Argo installation), the Gateway API's HTTPRoute and GRPCRoute and Istio's VirtualService and
 /// DestinationRule from their fixtures. Applied with `kubectl apply --server-side`, then waited
 /// on until the API server serves every resource.
 public enum CustomResourceInstaller {
@@ -14,7 +14,7 @@ public enum CustomResourceInstaller {
         case turnout = "turnout.dev"
         /// `argoproj.io`.
         case argo = "argoproj.io"
-        /// `gateway.networking.k8s.io` (HTTPRoute only).
+        /// `gateway.networking.k8s.io` (HTTPRoute and GRPCRoute).
         case gatewayAPI = "gateway.networking.k8s.io"
         /// `networking.istio.io` (VirtualService and DestinationRule).
         case istio = "networking.istio.io"
@@ -33,7 +33,7 @@ public enum CustomResourceInstaller {
         var served: (version: String, resources: Set<String>) {
             switch self {
             case .turnout, .argo: return ("v1alpha1", ["rollouts", "analysisruns", "analysistemplates", "clusteranalysistemplates"])
-            case .gatewayAPI: return ("v1", ["httproutes"])
+            case .gatewayAPI: return ("v1", ["httproutes", "grpcroutes"])
             case .istio: return ("v1beta1", ["virtualservices", "destinationrules"])
             }
         }

@@ -412,7 +412,9 @@ def gateway_api():
     return obj({
         "httpRoute": string(), "namespace": string(),
         "httpRoutes": array(obj({"name": string(), "useHeaderRoutes": boolean()}, required=["name"])),
-    }, description="Gateway API HTTPRoute weights (the argoproj-labs/gatewayAPI plugin's configuration as a field).")
+        "grpcRoute": string(),
+        "grpcRoutes": array(obj({"name": string(), "useHeaderRoutes": boolean()}, required=["name"])),
+    }, description="Gateway API HTTPRoute and GRPCRoute weights (the argoproj-labs/gatewayAPI plugin's configuration as a field).")
 
 
 def traffic_routing(group):

@@ -65,6 +65,8 @@ extension ResourceType {
     public static let virtualServices = ResourceType(group: "networking.istio.io", version: "v1beta1", plural: "virtualservices", namespaced: true)
     /// Istio `networking.istio.io/v1beta1` DestinationRules (pick the version with discovery).
     public static let destinationRules = ResourceType(group: "networking.istio.io", version: "v1beta1", plural: "destinationrules", namespaced: true)
+    /// Gateway API `gateway.networking.k8s.io/v1` GRPCRoutes (pick the version with discovery).
+    public static let grpcRoutes = ResourceType(group: "gateway.networking.k8s.io", version: "v1", plural: "grpcroutes", namespaced: true)
     /// `coordination.k8s.io/v1` Leases.
     public static let leases = ResourceType(group: "coordination.k8s.io", version: "v1", plural: "leases", namespaced: true)
     /// `discovery.k8s.io/v1` EndpointSlices (`v1beta1` on Kubernetes 1.20: pick with discovery).

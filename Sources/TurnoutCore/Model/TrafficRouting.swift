@@ -115,26 +115,37 @@ public struct ManagedRoute: Sendable, Hashable, Codable {
 }
 
 /// Gateway API routing (`trafficRouting.gatewayAPI`, or the `argoproj-labs/gatewayAPI` plugin's config): the
-/// HTTPRoutes whose backendRef weights Turnout sets.
+/// HTTPRoutes and GRPCRoutes whose backendRef weights Turnout sets.
 public struct GatewayAPITrafficRouting: Sendable, Hashable, Codable {
     /// One HTTPRoute.
     public var httpRoute: String?
     /// Several HTTPRoutes, each saying whether header routes go into it.
     public var httpRoutes: [GatewayRouteReference]?
+    /// One GRPCRoute.
+    public var grpcRoute: String?
+    /// Several GRPCRoutes.
+    public var grpcRoutes: [GatewayRouteReference]?
     /// The routes' namespace (default: the rollout's).
     public var namespace: String?
 
     /// Creates Gateway API routing.
-    public init(httpRoute: String? = nil, httpRoutes: [GatewayRouteReference]? = nil, namespace: String? = nil) {
+    public init(httpRoute: String? = nil, httpRoutes: [GatewayRouteReference]? = nil, grpcRoute: String? = nil, grpcRoutes: [GatewayRouteReference]? = nil, namespace: String? = nil) {
         self.httpRoute = httpRoute
         self.httpRoutes = httpRoutes
+        self.grpcRoute = grpcRoute
+        self.grpcRoutes = grpcRoutes
         self.namespace = namespace
     }
 
     /// Every HTTPRoute named, with whether header and mirror routes go into it (always for `httpRoute`).
-    public var routes: [GatewayRouteReference] {
-        if let httpRoutes, !httpRoutes.isEmpty { return httpRoutes.filter { !$0.name.isEmpty } }
-        return [httpRoute].compactMap { $0 }.filter { !$0.isEmpty }.map { GatewayRouteReference(name: $0, useHeaderRoutes: true) }
+    public var routes: [GatewayRouteReference] { Self.references(httpRoute, httpRoutes) }
+
+    /// Every GRPCRoute named, likewise.
+    public var grpcRouteReferences: [GatewayRouteReference] { Self.references(grpcRoute, grpcRoutes) }
+
+    private static func references(_ one: String?, _ several: [GatewayRouteReference]?) -> [GatewayRouteReference] {
+        if let several, !several.isEmpty { return several.filter { !$0.name.isEmpty } }
+        return [one].compactMap { $0 }.filter { !$0.isEmpty }.map { GatewayRouteReference(name: $0, useHeaderRoutes: true) }
     }
 }
 

@@ -46,5 +46,5 @@ extension EndpointSlice: ClusterInformerObject {}
 extension Job: ClusterInformerObject {}
 extension Ingress: ClusterInformerObject {}
 extension Deployment: ClusterInformerObject {}
-extension HTTPRoute: ClusterInformerObject {}
+extension GatewayRoute: ClusterInformerObject {}
 extension IstioObject: ClusterInformerObject {}

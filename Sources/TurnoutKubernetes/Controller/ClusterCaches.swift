@@ -20,10 +20,8 @@ public struct ClusterCaches: Sendable {
     public let endpointSlices: Informer<EndpointSlice>
     /// Every Ingress (stable Ingresses the rollouts name, the canary Ingresses they own).
     public let ingresses: Informer<Ingress>
-    /// Every Gateway API HTTPRoute, where the cluster serves them.
-    public let httpRoutes: Informer<HTTPRoute>?
-    /// The HTTPRoute resource the cluster serves (`v1`, else `v1beta1`), if any.
-    public let httpRouteResource: ResourceType?
+    /// Gateway API HTTPRoutes and GRPCRoutes, of the kinds the cluster serves.
+    public let gatewayRoutes: [GatewayRouteKind: GatewayRouteInformer]
     /// Istio's VirtualServices and DestinationRules, where the cluster serves them.
     public let istio: IstioInformers?
     /// Every Deployment (those a rollout's `workloadRef` names supply its template).
@@ -33,11 +31,11 @@ public struct ClusterCaches: Sendable {
     /// Jobs labelled as made by Turnout (the `job` metric provider's).
     public let jobs: Informer<Job>
 
-    /// Creates the informers for one namespace (`nil`: all); `endpointSlices` and `httpRoutes` are the versions
-    /// the server serves (no HTTPRoute informer where it serves none).
+    /// Creates the informers for one namespace (`nil`: all); `endpointSlices`, `gatewayRoutes` and `istio` are the
+    /// versions the server serves (no informer for a kind it does not serve).
     public init(
         client: KubernetesClient, resources: ClusterResources, namespace: String?, endpointSlices endpointSliceResource: ResourceType,
-        httpRoutes httpRouteResource: ResourceType? = nil, istio istioResources: (virtualServices: ResourceType, destinationRules: ResourceType)? = nil,
+        gatewayRoutes gatewayRouteResources: [GatewayRouteKind: ResourceType] = [:], istio istioResources: (virtualServices: ResourceType, destinationRules: ResourceType)? = nil,
         logger: Logger
     ) {
         let revisionLabel = ClusterMetadata.podTemplateHash
@@ -59,8 +57,9 @@ public struct ClusterCaches: Sendable {
             indexes: [InformerIndex(Self.byService) { slice in slice.serviceName.map { [Self.indexValue(slice.metadata.namespaceOrEmpty, $0)] } ?? [] }], logger: logger)
         ingresses = Informer(client: client, resource: .ingresses, namespace: namespace, logger: logger)
         deployments = Informer(client: client, resource: .deployments, namespace: namespace, logger: logger)
-        self.httpRouteResource = httpRouteResource
-        httpRoutes = httpRouteResource.map { Informer(client: client, resource: $0, namespace: namespace, logger: logger) }
+        gatewayRoutes = gatewayRouteResources.mapValues { resource in
+            GatewayRouteInformer(resource: resource, routes: Informer(client: client, resource: resource, namespace: namespace, logger: logger))
+        }
         istio = istioResources.map { resources in
             IstioInformers(
                 virtualServiceResource: resources.virtualServices, destinationRuleResource: resources.destinationRules,
@@ -89,7 +88,7 @@ public struct ClusterCaches: Sendable {
     static let byIngress = "ingress"
     /// Rollouts by the Deployment their `workloadRef` names.
     static let byWorkload = "workload"
-    /// Rollouts by every HTTPRoute their Gateway API routing names.
+    /// Rollouts by every HTTPRoute and GRPCRoute their Gateway API routing names.
     static let byHTTPRoute = "httproute"
     /// Rollouts by every VirtualService and DestinationRule their Istio routing names.
     static let byIstioObject = "istio"
@@ -111,7 +110,7 @@ public struct ClusterCaches: Sendable {
     private static let rolloutsByHTTPRoute = InformerIndex<Rollout>(byHTTPRoute) { rollout in
         guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.effectiveGatewayAPI else { return [] }
         let namespace = routing.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? rollout.metadata.namespace ?? ""
-        return routing.routes.map { indexValue(namespace, $0.name) }
+        return (routing.routes + routing.grpcRouteReferences).map { indexValue(namespace, $0.name) }
     }
 
     private static let rolloutsByIstioObject = InformerIndex<Rollout>(byIstioObject) { rollout in
@@ -144,7 +143,7 @@ public struct ClusterCaches: Sendable {
             group.addTask { await endpointSlices.run() }
             group.addTask { await ingresses.run() }
             group.addTask { await deployments.run() }
-            if let httpRoutes { group.addTask { await httpRoutes.run() } }
+            for routes in gatewayRoutes.values { group.addTask { await routes.routes.run() } }
             if let istio {
                 group.addTask { await istio.virtualServices.run() }
                 group.addTask { await istio.destinationRules.run() }
@@ -163,7 +162,7 @@ public struct ClusterCaches: Sendable {
         await endpointSlices.waitUntilSynced()
         await ingresses.waitUntilSynced()
         await deployments.waitUntilSynced()
-        await httpRoutes?.waitUntilSynced()
+        for routes in gatewayRoutes.values { await routes.routes.waitUntilSynced() }
         await istio?.virtualServices.waitUntilSynced()
         await istio?.destinationRules.waitUntilSynced()
         await analysisRuns.waitUntilSynced()
@@ -188,8 +187,8 @@ public struct ClusterCaches: Sendable {
         return resolved
     }
 
-    /// The rollouts whose Gateway API routing names an HTTPRoute.
-    public func rollouts(namingHTTPRoute name: String, inNamespace namespace: String) async -> [Rollout] {
+    /// The rollouts whose Gateway API routing names an HTTPRoute or GRPCRoute.
+    public func rollouts(namingGatewayRoute name: String, inNamespace namespace: String) async -> [Rollout] {
         await rollouts.objects(inIndex: Self.byHTTPRoute, value: Self.indexValue(namespace, name))
     }
 
@@ -245,6 +244,14 @@ public struct ClusterCaches: Sendable {
     /// The AnalysisRuns a rollout owns (the standalone runs of the namespace for the name `""`).
     public func analysisRuns(ofRollout key: RolloutKey) async -> [ClusterAnalysisRun] {
         await analysisRuns.objects(inIndex: Self.byRollout, value: Self.indexValue(key.namespace, key.name))
+    }
+
+    /// One Gateway API route kind, with the version the cluster serves.
+    public struct GatewayRouteInformer: Sendable {
+        /// The resource.
+        public let resource: ResourceType
+        /// Every route of the kind.
+        public let routes: Informer<GatewayRoute>
     }
 
     /// Istio's two kinds, with the versions the cluster serves.

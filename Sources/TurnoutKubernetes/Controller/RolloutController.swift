@@ -34,7 +34,9 @@ public actor RolloutController {
         guard let slices = try await discovery.resolve(.endpointSlices, preferring: ["v1", "v1beta1"]) else {
             throw ControllerError.endpointSlicesNotServed
         }
-        let httpRoutes = try await discovery.resolve(.httpRoutes, preferring: ["v1", "v1beta1"])
+        var gatewayRoutes: [GatewayRouteKind: ResourceType] = [:]
+        gatewayRoutes[.http] = try await discovery.resolve(.httpRoutes, preferring: ["v1", "v1beta1"])
+        gatewayRoutes[.grpc] = try await discovery.resolve(.grpcRoutes, preferring: ["v1", "v1alpha2"])
         let istioVersions = ["v1", "v1beta1", "v1alpha3"]
         var istio: (virtualServices: ResourceType, destinationRules: ResourceType)?
         if let virtualServices = try await discovery.resolve(.virtualServices, preferring: istioVersions),
@@ -42,16 +44,16 @@ public actor RolloutController {
             istio = (virtualServices, destinationRules)
         }
         return RolloutController(
-            client: client, configuration: configuration, endpointSlices: slices, httpRoutes: httpRoutes, istio: istio, metrics: metrics, clock: clock, logger: logger)
+            client: client, configuration: configuration, endpointSlices: slices, gatewayRoutes: gatewayRoutes, istio: istio, metrics: metrics, clock: clock, logger: logger)
     }
 
     private init(
-        client: KubernetesClient, configuration: ControllerConfiguration, endpointSlices: ResourceType, httpRoutes: ResourceType?,
+        client: KubernetesClient, configuration: ControllerConfiguration, endpointSlices: ResourceType, gatewayRoutes: [GatewayRouteKind: ResourceType],
         istio: (virtualServices: ResourceType, destinationRules: ResourceType)?, metrics: ControllerMetrics, clock: any InstantClock, logger: Logger
     ) {
         let resources = ClusterResources(group: configuration.group)
         let caches = ClusterCaches(
-            client: client, resources: resources, namespace: configuration.namespace, endpointSlices: endpointSlices, httpRoutes: httpRoutes, istio: istio, logger: logger)
+            client: client, resources: resources, namespace: configuration.namespace, endpointSlices: endpointSlices, gatewayRoutes: gatewayRoutes, istio: istio, logger: logger)
         let events = ClusterEventRecorder(client: client, instance: configuration.identity)
         let store = ClusterRolloutStore(client: client, resources: resources, caches: caches, events: events)
         let prometheus = PrometheusMetricProvider(clock: clock, logger: logger)
@@ -105,8 +107,8 @@ public actor RolloutController {
             group.addTask { await self.forward(caches.services.changes(), to: queue) { await self.rolloutsNaming(service: $0.metadata.name ?? "", in: $0.metadata.namespaceOrEmpty) } }
             group.addTask { await self.forward(caches.endpointSlices.changes(), to: queue) { await self.rolloutsNaming(service: $0.serviceName ?? "", in: $0.metadata.namespaceOrEmpty) } }
             group.addTask { await self.forward(caches.ingresses.changes(), to: queue) { await self.rolloutsRouting(through: $0) } }
-            if let httpRoutes = caches.httpRoutes {
-                group.addTask { await self.forward(httpRoutes.changes(), to: queue) { await caches.rollouts(namingHTTPRoute: $0.metadata.name ?? "", inNamespace: $0.metadata.namespaceOrEmpty).map(\.key) } }
+            for routes in caches.gatewayRoutes.values {
+                group.addTask { await self.forward(routes.routes.changes(), to: queue) { await caches.rollouts(namingGatewayRoute: $0.metadata.name ?? "", inNamespace: $0.metadata.namespaceOrEmpty).map(\.key) } }
             }
             if let istio = caches.istio {
                 for informer in [istio.virtualServices, istio.destinationRules] {

@@ -32,6 +32,7 @@ enum ControllerPermissions {
             + grants("discovery.k8s.io", "endpointslices", ["get", "list", "watch"])
             + grants("networking.k8s.io", "ingresses", ["get", "list", "watch", "create", "update", "patch", "delete"])
             + grants("gateway.networking.k8s.io", "httproutes", ["get", "list", "watch", "update", "patch"])
+            + grants("gateway.networking.k8s.io", "grpcroutes", ["get", "list", "watch", "update", "patch"])
             + grants("networking.istio.io", "virtualservices", ["get", "list", "watch", "update", "patch"])
             + grants("networking.istio.io", "destinationrules", ["get", "list", "watch", "update", "patch"])
             + grants("batch", "jobs", ["get", "list", "watch", "create", "delete"])

@@ -65,7 +65,7 @@ struct GatewayAPIControllerTests {
     static func run(_ label: String, _ body: (ControllerHarness) async throws -> Void) async throws {
         try await CustomResourceInstaller.install(.gatewayAPI)
         try await ControllerHarness.run(label) { harness in
-            let _: HTTPRoute = try await harness.client.create(.httpRoutes, namespace: harness.namespace, Self.route)
+            let _: GatewayRoute = try await harness.client.create(.httpRoutes, namespace: harness.namespace, Self.route)
             try await body(harness)
         }
     }
@@ -107,7 +107,7 @@ struct GatewayAPIControllerTests {
             try await harness.clearRouteStatus()
 
             // Someone else changes the weights: they are put back, and an Event says so.
-            let _: HTTPRoute = try await harness.client.patch(.httpRoutes, namespace: harness.namespace, name: "demo-route", .json([
+            let _: GatewayRoute = try await harness.client.patch(.httpRoutes, namespace: harness.namespace, name: "demo-route", .json([
                 .replace("/spec/rules/0/backendRefs/0/weight", .int(50)), .replace("/spec/rules/0/backendRefs/1/weight", .int(50)),
             ]))
             try await harness.eventually("the edited weights are put back") {
@@ -180,7 +180,7 @@ struct GatewayAPIControllerTests {
 
 extension ControllerHarness {
     /// The HTTPRoute `demo-route`.
-    func route() async throws -> HTTPRoute {
+    func route() async throws -> GatewayRoute {
         try await client.get(.httpRoutes, namespace: namespace, name: "demo-route")
     }
 
@@ -196,13 +196,13 @@ extension ControllerHarness {
             ["type": "Accepted", "status": .string(accepted), "reason": accepted == "True" ? "Accepted" : "NotAllowedByListeners", "observedGeneration": .int(generation)],
             ["type": "ResolvedRefs", "status": "True", "reason": "ResolvedRefs", "observedGeneration": .int(generation)],
         ]
-        let _: HTTPRoute = try await client.patchStatus(
+        let _: GatewayRoute = try await client.patchStatus(
             .httpRoutes, namespace: namespace, name: "demo-route",
             .merge(["status": ["parents": [["parentRef": ["name": "gateway"], "controllerName": "example.com/gateway", "conditions": conditions]]]]))
     }
 
     /// Removes the route's status, as if no Gateway's controller reported on it.
     func clearRouteStatus() async throws {
-        let _: HTTPRoute = try await client.patchStatus(.httpRoutes, namespace: namespace, name: "demo-route", .merge(["status": nil]))
+        let _: GatewayRoute = try await client.patchStatus(.httpRoutes, namespace: namespace, name: "demo-route", .merge(["status": nil]))
     }
 }

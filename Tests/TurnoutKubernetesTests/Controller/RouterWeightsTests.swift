@@ -11,12 +11,13 @@ import TurnoutService
 @Suite(.enabled(if: KubeTestEnvironment.isAvailable, KubeTestEnvironment.skipMessage))
 struct RouterWeightsTests {
     enum Router: String, CaseIterable, Sendable {
-        case nginx, gatewayAPI, istio
+        case nginx, gatewayAPI, gatewayGRPC, istio
 
         var routing: String {
             switch self {
             case .nginx: return "            nginx: {stableIngress: demo-ingress}"
             case .gatewayAPI: return "            plugins:\n              argoproj-labs/gatewayAPI: {httpRoute: demo-route}"
+            case .gatewayGRPC: return "            plugins:\n              argoproj-labs/gatewayAPI: {grpcRoute: demo-route}"
             case .istio: return "            istio: {virtualService: {name: demo-vsvc, routes: [primary]}}"
             }
         }
@@ -33,7 +34,13 @@ struct RouterWeightsTests {
                 ]
                 let _: Ingress = try await harness.client.create(.ingresses, namespace: harness.namespace, ingress)
             case .gatewayAPI:
-                let _: HTTPRoute = try await harness.client.create(.httpRoutes, namespace: harness.namespace, GatewayAPIControllerTests.route)
+                let _: GatewayRoute = try await harness.client.create(.httpRoutes, namespace: harness.namespace, GatewayAPIControllerTests.route)
+            case .gatewayGRPC:
+                let route = GatewayAPIControllerTests.route.replacing(["apiVersion"], with: "gateway.networking.k8s.io/v1").replacing(["kind"], with: "GRPCRoute")
+                    .replacing(["spec", "rules"], with: [["matches": [["method": ["service": "demo.Colors"]]], "backendRefs": [
+                        ["name": "stable-svc", "port": 80, "weight": 100], ["name": "canary-svc", "port": 80, "weight": 0],
+                    ]]])
+                let _: GatewayRoute = try await harness.client.create(.grpcRoutes, namespace: harness.namespace, route)
             case .istio:
                 let _: IstioObject = try await harness.client.create(
                     .virtualServices, namespace: harness.namespace,
@@ -48,6 +55,9 @@ struct RouterWeightsTests {
                 let canary: Ingress? = try? await harness.client.get(.ingresses, namespace: harness.namespace, name: "demo-demo-ingress-canary")
                 return canary?.metadata.annotations?["nginx.ingress.kubernetes.io/canary-weight"].flatMap { Int($0) }
             case .gatewayAPI: return try await harness.routeWeights()["canary-svc"]
+            case .gatewayGRPC:
+                let route: GatewayRoute = try await harness.client.get(.grpcRoutes, namespace: harness.namespace, name: "demo-route")
+                return route.spec?["rules"]?.arrayValue?.first?["backendRefs"]?.arrayValue?.first { $0["name"] == "canary-svc" }?["weight"]?.intValue
             case .istio: return try await harness.virtualServiceWeights()["canary-svc"]
             }
         }

@@ -65,6 +65,19 @@ struct GatewayRouteRulesTests {
         #expect(plan.observed(back) == RouterObservation(weight: 0))
     }
 
+    @Test func aGRPCRouteTakesWeightsAndHeaderRoutesButNoMirror() throws {
+        let plan = GatewayRouteRules(try Self.rollout())
+        let grpc: [KubernetesJSON] = [["matches": [["method": ["service": "demo.Colors"]]], "backendRefs": [Self.backend("stable", weight: 100), Self.backend("canary", weight: 0)]]]
+        let header = SetHeaderRoute(name: "testers", match: [HeaderRouteMatch(headerName: "x-canary", headerValue: StringMatch(exact: "yes"))])
+        let rules = try plan.rules(grpc, weight: 30, headerRoutes: [header], mirrorRoutes: [], kind: .grpc, route: "demo")
+        #expect(rules[1]["matches"] == [["method": ["service": "demo.Colors"], "headers": [["name": "x-canary", "type": "Exact", "value": "yes"]]]])
+        #expect(plan.observed(rules) == RouterObservation(weight: 30, headerRoutes: ["testers"]))
+        let mirror = SetMirrorRoute(name: "shadow", match: [MirrorRouteMatch(path: StringMatch(prefix: "/"))])
+        #expect { try plan.rules(grpc, weight: 30, headerRoutes: [], mirrorRoutes: [mirror], kind: .grpc, route: "demo") } throws: {
+            "\($0)".contains("a GRPCRoute takes header routes only")
+        }
+    }
+
     @Test func weightsThatDoNotAddUpOrAreLeftToTheirDefaultAreNotAWeight() throws {
         let plan = GatewayRouteRules(try Self.rollout())
         let edited: [KubernetesJSON] = [["backendRefs": [Self.backend("stable", weight: 50), Self.backend("canary", weight: 10)]]]
@@ -103,7 +116,7 @@ struct GatewayRouteRulesTests {
                 ["type": "ResolvedRefs", "status": .string(resolved), "observedGeneration": .int(generation)],
             ]]
         })]
-        let route = HTTPRoute(metadata: ClusterObjectMeta(name: "demo", generation: 3), spec: nil, status: status)
+        let route = GatewayRoute(metadata: ClusterObjectMeta(name: "demo", generation: 3), spec: nil, status: status)
         #expect(GatewayRouteStatus(route).isAccepted == accepted)
     }
 }

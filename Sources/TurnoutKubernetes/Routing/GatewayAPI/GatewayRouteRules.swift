@@ -2,7 +2,7 @@ import KubernetesClient
 import TurnoutCore
 import TurnoutRuntime
 
-/// The rules of an HTTPRoute as a rollout wants them, as the Gateway API plugin of Argo Rollouts writes them:
+/// The rules of an HTTPRoute or GRPCRoute as a rollout wants them, as Argo's Gateway API plugin writes them:
 /// in every rule that sends traffic to both the stable and the canary Service, the canary backendRef's weight
 /// is the canary weight and the stable one's the rest; a header route is a rule of its own, named after it,
 /// with the first such rule's matches plus the header conditions, sending to the canary only; a mirror route is
@@ -27,7 +27,9 @@ public struct GatewayRouteRules: Sendable {
     }
 
     /// `rules` with the weight set and the managed rules replaced by the routes given.
-    public func rules(_ rules: [KubernetesJSON], weight: Int, headerRoutes: [SetHeaderRoute], mirrorRoutes: [SetMirrorRoute], route: String) throws -> [KubernetesJSON] {
+    public func rules(
+        _ rules: [KubernetesJSON], weight: Int, headerRoutes: [SetHeaderRoute], mirrorRoutes: [SetMirrorRoute], kind: GatewayRouteKind = .http, route: String
+    ) throws -> [KubernetesJSON] {
         var weighted: [KubernetesJSON] = []
         var source: KubernetesJSON?
         for rule in rules where !isManaged(rule) {
@@ -41,7 +43,7 @@ public struct GatewayRouteRules: Sendable {
             if source == nil, Set(backendNames(rule)).isSuperset(of: [stableService, canaryService]) { source = rewritten }
             weighted.append(rewritten)
         }
-        guard let source else { throw GatewayRoutingError.noRuleForServices(route: route, stable: stableService, canary: canaryService) }
+        guard let source else { throw GatewayRoutingError.noRuleForServices(kind: kind.rawValue, route: route, stable: stableService, canary: canaryService) }
         let canaryBackend = (source["backendRefs"]?.arrayValue ?? []).first { $0["name"]?.stringValue == canaryService }
             .map { Self.removing("weight", from: $0) }
         let sourceMatches = source["matches"]?.arrayValue ?? []
@@ -51,6 +53,9 @@ public struct GatewayRouteRules: Sendable {
                 match.replacing(["headers"], with: .array((match["headers"]?.arrayValue ?? []) + headers))
             }
             weighted.append(["name": .string(route.name), "matches": .array(matches), "backendRefs": .array([canaryBackend].compactMap { $0 })])
+        }
+        if kind == .grpc, let mirror = mirrorRoutes.first(where: { !($0.match ?? []).isEmpty }) {
+            throw GatewayRoutingError.matchNotExpressible(route: mirror.name, reason: "a mirror route's method and path matches are HTTP's; a GRPCRoute takes header routes only")
         }
         for route in mirrorRoutes where !(route.match ?? []).isEmpty {
             var mirror: [String: KubernetesJSON] = ["backendRef": canaryBackend ?? .object([:])]
@@ -146,12 +151,12 @@ public struct GatewayRouteRules: Sendable {
 
 /// Why Gateway API routing could not be carried out.
 public enum GatewayRoutingError: Error, Sendable, Hashable, CustomStringConvertible, RetryableError {
-    /// The cluster serves no HTTPRoute resource.
-    case notServed
-    /// An HTTPRoute the rollout names does not exist.
-    case routeNotFound(namespace: String, route: String)
-    /// No rule of an HTTPRoute sends traffic to both Services.
-    case noRuleForServices(route: String, stable: String, canary: String)
+    /// The cluster serves no route resource of a kind the rollout names.
+    case notServed(kind: String)
+    /// A route the rollout names does not exist.
+    case routeNotFound(kind: String, namespace: String, route: String)
+    /// No rule of a route sends traffic to both Services.
+    case noRuleForServices(kind: String, route: String, stable: String, canary: String)
     /// A match the Gateway API cannot express.
     case matchNotExpressible(route: String, reason: String)
 
@@ -160,12 +165,12 @@ public enum GatewayRoutingError: Error, Sendable, Hashable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case .notServed:
-            return "route through the Gateway API: the cluster serves no gateway.networking.k8s.io HTTPRoute (v1 or v1beta1); install the Gateway API CRDs, then restart the controller"
-        case .routeNotFound(let namespace, let route):
-            return "route through the Gateway API: HTTPRoute \(namespace)/\(route) does not exist; create it or fix the name"
-        case .noRuleForServices(let route, let stable, let canary):
-            return "route through the Gateway API: no rule of HTTPRoute \(route) has backendRefs to both \(stable) and \(canary); list both Services in the rule that serves the app"
+        case .notServed(let kind):
+            return "route through the Gateway API: the cluster serves no gateway.networking.k8s.io \(kind) (v1 or v1beta1); install the Gateway API CRDs, then restart the controller"
+        case .routeNotFound(let kind, let namespace, let route):
+            return "route through the Gateway API: \(kind) \(namespace)/\(route) does not exist; create it or fix the name"
+        case .noRuleForServices(let kind, let route, let stable, let canary):
+            return "route through the Gateway API: no rule of \(kind) \(route) has backendRefs to both \(stable) and \(canary); list both Services in the rule that serves the app"
         case .matchNotExpressible(let route, let reason):
             return "route through the Gateway API: route \(route) cannot be written: \(reason)"
         }

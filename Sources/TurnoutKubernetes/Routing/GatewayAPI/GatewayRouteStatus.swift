@@ -1,6 +1,6 @@
 import KubernetesClient
 
-/// What the Gateways' controllers say of an HTTPRoute in `status.parents[].conditions`.
+/// What the Gateways' controllers say of a route in `status.parents[].conditions`.
 public struct GatewayRouteStatus: Sendable, Hashable {
     /// The route's generation.
     public var generation: Int?
@@ -8,7 +8,7 @@ public struct GatewayRouteStatus: Sendable, Hashable {
     public var parents: [[KubernetesJSON]]
 
     /// Reads a route's status.
-    public init(_ route: HTTPRoute) {
+    public init(_ route: GatewayRoute) {
         generation = route.metadata.generation
         parents = (route.status?["parents"]?.arrayValue ?? []).map { $0["conditions"]?.arrayValue ?? [] }
     }

@@ -1,8 +1,8 @@
 import KubernetesClient
 
-/// A Gateway API HTTPRoute (`gateway.networking.k8s.io` `v1` or `v1beta1`). Spec and status are kept whole, so
+/// A Gateway API route, an HTTPRoute or a GRPCRoute (`gateway.networking.k8s.io` `v1` or `v1beta1`). Spec and status are kept whole, so
 /// rules and fields Turnout does not change go back as they came.
-public struct HTTPRoute: Codable, Sendable, Hashable {
+public struct GatewayRoute: Codable, Sendable, Hashable {
     /// Name, generation, resourceVersion.
     public var metadata: ClusterObjectMeta
     /// parentRefs, hostnames, rules.
@@ -16,4 +16,12 @@ public struct HTTPRoute: Codable, Sendable, Hashable {
         self.spec = spec
         self.status = status
     }
+}
+
+/// The Gateway API route kinds Turnout weighs.
+public enum GatewayRouteKind: String, Sendable, Hashable, CaseIterable {
+    /// `HTTPRoute`.
+    case http = "HTTPRoute"
+    /// `GRPCRoute`.
+    case grpc = "GRPCRoute"
 }
