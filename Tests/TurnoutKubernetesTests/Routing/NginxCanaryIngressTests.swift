@@ -136,6 +136,21 @@ struct NginxCanaryIngressTests {
         #expect(NginxCanaryIngress.matches(canary, rebuilt, prefix: Self.prefix))
     }
 
+    @Test(arguments: [
+        ("beta=always", ["nginx.ingress.kubernetes.io/canary-by-cookie": "beta"]),
+        ("beta=on", ["nginx.ingress.kubernetes.io/canary-by-header": "Cookie", "nginx.ingress.kubernetes.io/canary-by-header-pattern": "(^|;\\s*)beta=on(;|$)"]),
+    ])
+    func aCookieRouteIsCanaryByCookieOrAPatternOnTheCookieHeader(value: String, expected: [String: String]) throws {
+        let route = SetHeaderRoute(name: "testers", match: [HeaderRouteMatch(headerName: "Cookie", headerValue: StringMatch(exact: value))])
+        let canary = try NginxCanaryIngress.build(from: Self.stableIngress(), for: Self.rollout(), owner: Self.owner, weight: 0, headerRoute: route)
+        let routing = (canary.metadata.annotations ?? [:]).filter { $0.key.contains("canary-by") }
+        #expect(routing == expected)
+        #expect(NginxCanaryIngress.headerRoute(of: canary, prefix: Self.prefix) == "testers")
+        let rebuilt = try NginxCanaryIngress.build(
+            from: Self.stableIngress(), for: Self.rollout(), owner: Self.owner, weight: 0, headerRoute: NginxCanaryIngress.readHeaderRoute(of: canary, prefix: Self.prefix))
+        #expect(NginxCanaryIngress.matches(canary, rebuilt, prefix: Self.prefix), "read back, it rebuilds the same Ingress")
+    }
+
     @Test func aHeaderRouteOnTwoHeadersIsRefusedAndARemovedOneIsTakenOff() throws {
         let two = SetHeaderRoute(name: "two", match: [
             HeaderRouteMatch(headerName: "X-A", headerValue: StringMatch(exact: "1")), HeaderRouteMatch(headerName: "X-B", headerValue: StringMatch(exact: "2")),

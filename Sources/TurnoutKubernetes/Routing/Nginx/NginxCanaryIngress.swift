@@ -7,7 +7,8 @@ import TurnoutRuntime
 /// copied with that backend rewritten to the canary Service, its TLS, class and `kubernetes.io/ingress.class`
 /// kept, owned by the rollout, with `<prefix>/canary: "true"` and `<prefix>/canary-weight` (and
 /// `canary-weight-total` when `maxTrafficWeight` is set). A `setHeaderRoute` becomes `canary-by-header` with
-/// `-value` (exact) or `-pattern` (prefix, regex), named by Turnout's `turnout.dev/header-route`. Pure: the
+/// `-value` (exact) or `-pattern` (prefix, regex), or on the `Cookie` header `canary-by-cookie`, named by
+/// Turnout's `turnout.dev/header-route`. Pure: the
 /// router sends what it returns.
 public enum NginxCanaryIngress {
     /// The annotation prefix ingress-nginx reads by default.
@@ -97,6 +98,9 @@ public enum NginxCanaryIngress {
         guard matches.count == 1, let match = matches.first else {
             throw NginxRoutingError.headerRouteNotExpressible(rollout: rollout, route: route.name, reason: "it matches \(matches.count) headers and NGINX matches one")
         }
+        if match.headerName.lowercased() == "cookie" {
+            return try cookieAnnotations(match.headerValue, prefix: prefix, route: route.name, rollout: rollout)
+        }
         var annotations = ["\(prefix)/canary-by-header": match.headerName, headerRouteAnnotation: route.name]
         if let exact = match.headerValue.exact {
             annotations["\(prefix)/canary-by-header-value"] = exact
@@ -110,9 +114,26 @@ public enum NginxCanaryIngress {
         return annotations
     }
 
+    /// A route on the `Cookie` header: `exact: "NAME=always"` is ingress-nginx's `canary-by-cookie: NAME` (the
+    /// canary serves requests whose cookie NAME is `always`); another `NAME=VALUE` is that pair anywhere in the
+    /// header, as a `canary-by-header-pattern` (as is a `regex`).
+    static func cookieAnnotations(_ value: StringMatch, prefix: String, route: String, rollout: RolloutKey) throws -> [String: String] {
+        if let regex = value.regex {
+            return ["\(prefix)/canary-by-header": "Cookie", "\(prefix)/canary-by-header-pattern": regex, headerRouteAnnotation: route]
+        }
+        guard let exact = value.exact, let equals = exact.firstIndex(of: "="), equals != exact.startIndex else {
+            throw NginxRoutingError.headerRouteNotExpressible(rollout: rollout, route: route, reason: "a Cookie route matches `exact: NAME=VALUE` or a regex")
+        }
+        let name = String(exact[..<equals])
+        if exact[exact.index(after: equals)...] == "always" {
+            return ["\(prefix)/canary-by-cookie": name, headerRouteAnnotation: route]
+        }
+        return ["\(prefix)/canary-by-header": "Cookie", "\(prefix)/canary-by-header-pattern": "(^|;\\s*)" + escapedForRegex(exact) + "(;|$)", headerRouteAnnotation: route]
+    }
+
     /// The header-route annotations Turnout writes and removes (those `additionalIngressAnnotations` sets stay).
     static func headerRouteKeys(prefix: String) -> [String] {
-        ["\(prefix)/canary-by-header", "\(prefix)/canary-by-header-value", "\(prefix)/canary-by-header-pattern", headerRouteAnnotation]
+        ["\(prefix)/canary-by-header", "\(prefix)/canary-by-header-value", "\(prefix)/canary-by-header-pattern", "\(prefix)/canary-by-cookie", headerRouteAnnotation]
     }
 
     /// `text` with the characters a regular expression gives meaning to escaped.
@@ -157,14 +178,18 @@ public enum NginxCanaryIngress {
     /// The header route a canary Ingress carries, by name, read back from its annotations.
     public static func headerRoute(of canary: Ingress, prefix: String) -> String? {
         let annotations = canary.metadata.annotations ?? [:]
-        guard annotations["\(prefix)/canary-by-header"] != nil else { return nil }
+        guard annotations["\(prefix)/canary-by-header"] != nil || annotations["\(prefix)/canary-by-cookie"] != nil else { return nil }
         return annotations[headerRouteAnnotation]
     }
 
     /// The header route of a read-back canary Ingress as the build takes it (name and the match it carries).
     static func readHeaderRoute(of canary: Ingress, prefix: String) -> SetHeaderRoute? {
         let annotations = canary.metadata.annotations ?? [:]
-        guard let name = headerRoute(of: canary, prefix: prefix), let header = annotations["\(prefix)/canary-by-header"] else { return nil }
+        guard let name = headerRoute(of: canary, prefix: prefix) else { return nil }
+        if let cookie = annotations["\(prefix)/canary-by-cookie"] {
+            return SetHeaderRoute(name: name, match: [HeaderRouteMatch(headerName: "Cookie", headerValue: StringMatch(exact: "\(cookie)=always"))])
+        }
+        guard let header = annotations["\(prefix)/canary-by-header"] else { return nil }
         let value = annotations["\(prefix)/canary-by-header-value"].map { StringMatch(exact: $0) }
             ?? annotations["\(prefix)/canary-by-header-pattern"].map { StringMatch(regex: $0) } ?? StringMatch()
         return SetHeaderRoute(name: name, match: [HeaderRouteMatch(headerName: header, headerValue: value)])
