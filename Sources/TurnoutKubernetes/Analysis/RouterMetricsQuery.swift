@@ -1,10 +1,11 @@
 import TurnoutCore
+import TurnoutProviders
 
 /// The PromQL a `builtin` metric becomes on a cluster, over the router's own metrics for the Service that
 /// carries the analysed revision: ingress-nginx's `nginx_ingress_controller_requests` and
 /// `…_request_duration_seconds` (by `namespace` and `service`), Istio's `istio_requests_total` and
-/// `istio_request_duration_milliseconds` (by `destination_service_namespace` and `destination_service_name`).
-/// Each reads the `window` seconds since the previous measurement. Pure.
+/// `istio_request_duration_milliseconds` (by `destination_service_namespace` and `destination_service_name`),
+/// and the by-status and by-bucket counts the judge compares. Each reads the `window` seconds before. Pure.
 public struct RouterMetricsQuery: Sendable, Hashable {
     /// Whose metrics are read.
     public enum Source: String, Sendable, Hashable {
@@ -45,6 +46,28 @@ public struct RouterMetricsQuery: Sendable, Hashable {
             let buckets = "sum by (le) (rate(\(durationBuckets)[\(window)s]))"
             return source == .nginx ? "histogram_quantile(\(quantile), \(buckets)) * 1000" : "histogram_quantile(\(quantile), \(buckets))"
         }
+    }
+
+    /// Responses in the window by status code, for the judge (samples labelled `statusLabel`).
+    public var statusesByCode: String {
+        switch source {
+        case .nginx: return "sum by (status) (increase(\(requests())[\(window)s]))"
+        case .istio: return "sum by (response_code) (increase(\(requests())[\(window)s]))"
+        }
+    }
+
+    /// The label `statusesByCode` groups by.
+    public var statusLabel: String { source == .nginx ? "status" : "response_code" }
+
+    /// The latency histogram's cumulative counts in the window, by `le`, for the judge.
+    public var latencyBuckets: String { "sum by (le) (increase(\(durationBuckets)[\(window)s]))" }
+
+    /// Microseconds in the unit of the latency buckets (seconds for ingress-nginx, milliseconds for Istio).
+    public var microsecondsPerBucketUnit: Double { source == .nginx ? 1_000_000 : 1_000 }
+
+    /// The judge's queries for a revision's traffic through this Service.
+    public func traffic(of revision: String) -> BucketedTraffic.Query {
+        BucketedTraffic.Query(statuses: statusesByCode, statusLabel: statusLabel, buckets: latencyBuckets, microsecondsPerUnit: microsecondsPerBucketUnit, revision: revision)
     }
 
     private var selector: String {

@@ -60,8 +60,10 @@ public actor RolloutController {
         var providers: [String: any MetricProvider] = [
             "prometheus": prometheus,
             "web": WebMetricProvider(logger: logger),
-            "builtin": ClusterBuiltinMetricProvider(address: configuration.prometheusAddress, caches: caches, prometheus: prometheus),
         ]
+        let routerMetrics = RouterMetricProvider(address: configuration.prometheusAddress, caches: caches, prometheus: prometheus)
+        providers["builtin"] = routerMetrics
+        providers["judge"] = routerMetrics
         providers["job"] = ClusterJobMetricProvider(client: client, resources: resources, caches: caches, clock: clock)
         let analysisRuns = AnalysisRunDriver(
             store: ClusterAnalysisRunStore(client: client, resources: resources, caches: caches), templates: store,

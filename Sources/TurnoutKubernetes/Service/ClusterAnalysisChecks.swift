@@ -1,8 +1,7 @@
 import TurnoutCore
 
-/// Where the metrics of an AnalysisTemplate or AnalysisRun come from on a cluster, as apply warnings: a
-/// `builtin` metric reads the router's Prometheus metrics (the controller needs `--prometheus`), a `judge`
-/// metric needs the embedded proxy's samples, which a cluster does not have. Pure.
+/// Where the metrics of an AnalysisTemplate or AnalysisRun come from on a cluster, as apply warnings: `builtin`
+/// and `judge` metrics read the router's Prometheus metrics there (the controller needs `--prometheus`). Pure.
 public enum ClusterAnalysisChecks {
     /// The warnings for every template and run of a manifest set.
     public static func diagnostics(_ set: ManifestSet) -> [Diagnostic] {
@@ -19,13 +18,9 @@ public enum ClusterAnalysisChecks {
                     Diagnostic(severity: .warning, location: document.fieldLocations.key("\(path).\(field)"), path: FieldPath(parsing: "\(path).\(field)") ?? [],
                                message: message, fix: fix)
                 }
-                if metric.provider.builtin != nil {
-                    return warning("builtin", "on a cluster, builtin reads ingress-nginx's or Istio's request metrics from Prometheus, not the embedded proxy",
+                for (field, isSet) in [("builtin", metric.provider.builtin != nil), ("judge", metric.provider.judge != nil)] where isSet {
+                    return warning(field, "on a cluster, \(field) reads ingress-nginx's or Istio's request metrics from Prometheus, not the embedded proxy",
                                    fix: "start `turnout controller --prometheus URL` with a Prometheus that scrapes the router, and route the rollout through nginx or host-split istio")
-                }
-                if metric.provider.judge != nil {
-                    return warning("judge", "judge compares the embedded proxy's per-request samples, which a cluster does not have; its measurements end in Error",
-                                   fix: "use builtin or prometheus metrics on a cluster, or run the rollout on a single host")
                 }
                 return nil
             }

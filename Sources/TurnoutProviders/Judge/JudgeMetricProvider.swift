@@ -32,7 +32,25 @@ public struct JudgeMetricProvider: MetricProvider {
             return Measurement(phase: .error, message: "judge: no metrics to compare; add e.g. `metrics: [{name: latency, kind: latency}]`")
         }
         let (interval, _) = await baselines.interval(for: .init(run: context.runName, metric: metric.name), current: await metrics())
-        let score = judge.score(canary: interval.revision(context.revisionHash, route: judge.route), stable: interval.revision(stableHash, route: judge.route))
+        return Self.judge(metric, canary: interval.revision(context.revisionHash, route: judge.route), stable: interval.revision(stableHash, route: judge.route))
+    }
+
+    /// The measurement of a judge metric over both revisions' traffic read from a Prometheus (a router's metrics).
+    public static func judge(_ metric: Metric, canary: BucketedTraffic.Query, stable: BucketedTraffic.Query, prometheus: PrometheusMetricProvider, address: String) async -> Measurement {
+        do {
+            return judge(metric, canary: try await canary.read(from: prometheus, at: address), stable: try await stable.read(from: prometheus, at: address))
+        } catch {
+            return Measurement(phase: .error, message: "judge: \(error.description) (at \(address))")
+        }
+    }
+
+    /// The measurement of a judge metric over one interval's traffic of the canary and the stable revision,
+    /// wherever that traffic was counted (the embedded proxy, or a router's metrics in Prometheus).
+    public static func judge(_ metric: Metric, canary: RevisionMetricsSnapshot?, stable: RevisionMetricsSnapshot?) -> Measurement {
+        guard let judge = metric.provider.judge else {
+            return Measurement(phase: .error, message: "metric \(metric.name) has no judge provider")
+        }
+        let score = judge.score(canary: canary, stable: stable)
         guard score.hasData, !score.metrics.allSatisfy({ $0.comparison.classification == .noData }) else {
             let counts = score.metrics.map { "\($0.name): canary \($0.comparison.canaryCount), stable \($0.comparison.stableCount)" }.joined(separator: "; ")
             return Measurement(phase: .error, value: score.result.measurementText, message: "judge: not enough samples to compare yet (\(counts))")

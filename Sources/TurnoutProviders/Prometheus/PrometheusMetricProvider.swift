@@ -20,13 +20,22 @@ public struct PrometheusMetricProvider: MetricProvider {
 
     /// Sends one instant query to a Prometheus and returns what conditions would see as `result`.
     public func value(ofQuery query: String, at address: String) async -> Result<JSONValue, ProviderError> {
+        await send(query, to: address) { PrometheusResult.value(of: $0, url: $1) }
+    }
+
+    /// Sends one instant query whose answer is a vector and returns its samples with their labels.
+    public func samples(ofQuery query: String, at address: String) async -> Result<[PrometheusSample], ProviderError> {
+        await send(query, to: address) { PrometheusResult.samples(of: $0, url: $1) }
+    }
+
+    private func send<Value>(_ query: String, to address: String, reading: (ProviderResponse, String) -> Result<Value, ProviderError>) async -> Result<Value, ProviderError> {
         let request: ProviderRequest
         do throws(ProviderError) {
             request = try PrometheusMetric(address: address, query: query).request(now: clock.now())
         } catch {
             return .failure(error)
         }
-        return await httpClient.send(request).flatMap { PrometheusResult.value(of: $0, url: request.url) }
+        return await httpClient.send(request).flatMap { reading($0, request.url) }
     }
 
     public func measure(_ metric: Metric, context: MeasurementContext) async -> Measurement {

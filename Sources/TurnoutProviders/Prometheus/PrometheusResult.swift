@@ -64,6 +64,29 @@ enum PrometheusResult {
         }
     }
 
+    /// The samples of a vector answer with their labels (for queries grouped `by` a label); another result
+    /// type is a bad response.
+    static func samples(of response: ProviderResponse, url: String) -> Result<[PrometheusSample], ProviderError> {
+        guard (200..<300).contains(response.status), let document = try? JSONDecoder().decode(JSONValue.self, from: Data(response.body)),
+            case .object(let top) = document, top["status"] == .string("success"),
+            case .object(let data)? = top["data"], data["resultType"] == .string("vector"), case .array(let samples)? = data["result"]
+        else {
+            return value(of: response, url: url).flatMap { _ in .failure(.badResponse(url: url, reason: "expected a vector")) }
+        }
+        var result: [PrometheusSample] = []
+        for sample in samples {
+            guard case .object(let members) = sample, case .array(let pair)? = members["value"], pair.count == 2,
+                case .string(let text) = pair[1], let value = number(text)
+            else { return .failure(.badResponse(url: url, reason: "a vector sample needs \"value\": [time, \"number\"]")) }
+            var labels: [String: String] = [:]
+            if case .object(let metric)? = members["metric"] {
+                for (name, label) in metric { if case .string(let text) = label { labels[name] = text } }
+            }
+            result.append(PrometheusSample(labels: labels, value: value))
+        }
+        return .success(result)
+    }
+
     /// A sample value: a decimal, `NaN`, `+Inf` or `-Inf`.
     static func number(_ text: String) -> Double? {
         switch text {
@@ -72,5 +95,19 @@ enum PrometheusResult {
         case "-Inf": return -.infinity
         default: return Double(text)
         }
+    }
+}
+
+/// One sample of a vector: its labels and value.
+public struct PrometheusSample: Sendable, Hashable {
+    /// The series' labels.
+    public var labels: [String: String]
+    /// The sample's value.
+    public var value: Double
+
+    /// Creates a sample.
+    public init(labels: [String: String], value: Double) {
+        self.labels = labels
+        self.value = value
     }
 }

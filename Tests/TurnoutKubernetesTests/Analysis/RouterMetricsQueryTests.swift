@@ -21,4 +21,14 @@ struct RouterMetricsQueryTests {
     func eachBuiltinMetricIsAQueryOverTheRoutersMetrics(source: RouterMetricsQuery.Source, metric: BuiltinMetric, window: Int, expected: String) {
         #expect(RouterMetricsQuery(source: source, namespace: "shop", service: "canary", window: window).promQL(for: metric) == expected)
     }
+
+    @Test func theJudgeReadsResponsesByStatusAndLatencyBucketsOverTheWindow() {
+        let nginx = RouterMetricsQuery(source: .nginx, namespace: "shop", service: "canary", window: 30)
+        #expect(nginx.statusesByCode == #"sum by (status) (increase(nginx_ingress_controller_requests{namespace="shop",service="canary"}[30s]))"#)
+        #expect(nginx.latencyBuckets == #"sum by (le) (increase(nginx_ingress_controller_request_duration_seconds_bucket{namespace="shop",service="canary"}[30s]))"#)
+        #expect(nginx.statusLabel == "status" && nginx.microsecondsPerBucketUnit == 1_000_000)
+        let istio = RouterMetricsQuery(source: .istio, namespace: "shop", service: "canary", window: 30)
+        #expect(istio.statusLabel == "response_code" && istio.microsecondsPerBucketUnit == 1_000)
+        #expect(istio.statusesByCode.hasPrefix("sum by (response_code) (increase(istio_requests_total{"))
+    }
 }

@@ -72,6 +72,56 @@ struct RouterMetricsAnalysisTests {
                 - analysis: {templates: [{templateName: router-health}]}
         """
 
+    /// The judge over the same metrics: a canary as fast as stable passes, one five times slower fails.
+    static func judgedManifests() -> String {
+        manifests.replacingOccurrences(of: """
+              - name: errors
+                interval: 10s
+                count: 2
+                successCondition: result < 0.05
+                provider:
+                  builtin: {metric: error-rate}
+              - name: latency
+                interval: 10s
+                count: 2
+                successCondition: result < 200
+                provider:
+                  builtin: {metric: latency, percentile: 99}
+            """, with: """
+              - name: judged
+                interval: 10s
+                count: 1
+                provider:
+                  judge:
+                    metrics: [{name: latency, kind: latency, allowedIncrease: 1.5, critical: true}]
+            """)
+    }
+
+    @Test(arguments: [true, false])
+    func theJudgeComparesTheCanarysAndTheStablesLatencyBucketsFromPrometheus(asFast: Bool) async throws {
+        let exporter = try await IngressNginxExporter.start(traffic: [
+            "stable-svc": .init(requestsPerSecond: 20, errorShare: 0, latencyBound: 0.1),
+            "canary-svc": .init(requestsPerSecond: 20, errorShare: 0, latencyBound: asFast ? 0.1 : 0.5),
+        ])
+        let prometheus = try await PrometheusServer.start(scraping: [exporter.target])
+        defer { prometheus.stop() }
+        let manifests = Self.judgedManifests()
+        #expect(manifests.contains("judge:"))
+        try await ControllerHarness.run(asFast ? "judgeok" : "judgeslow", group: .turnout, prometheus: prometheus.baseURL) { harness in
+            exporter.setNamespace(harness.namespace)
+            try await harness.apply(texts: [(file: "judged.yaml", text: manifests)])
+            let blue = try await CanaryControllerTests.healthyStable(harness)
+            try await harness.setImage("demo", "argoproj/rollouts-demo:green")
+            try await harness.eventually(asFast ? "the canary is promoted" : "the canary is aborted", timeout: .seconds(120)) {
+                let status = try await harness.rollout("demo").status
+                return asFast ? (status?.stableRS != blue && status?.phase == .healthy) : status?.isAborted == true
+            }
+            let run = try #require(try await harness.analysisRuns().first)
+            #expect(run.run.status?.phase == (asFast ? .successful : .failed))
+        }
+        await exporter.stop()
+    }
+
     @Test(arguments: [true, false])
     func aCanaryBehindNginxIsJudgedByIngressNginxMetricsInPrometheus(healthy: Bool) async throws {
         let exporter = try await IngressNginxExporter.start(traffic: [

@@ -6,11 +6,12 @@ import TurnoutTestSupport
 /// `…_request_duration_seconds` histogram) for a few Services at known rates, growing with the time since it
 /// started, for a real Prometheus to scrape: the PromQL of the `builtin` provider is then checked by Prometheus.
 final class IngressNginxExporter: Sendable {
-    /// One Service's traffic: requests per second, the share of them answered 500, and every request's
-    /// duration falling in the bucket `(0.05, 0.1]` seconds.
+    /// One Service's traffic: requests per second, the share of them answered 500, and the upper bound of
+    /// the latency bucket every request falls in (`0.1`: `(0.05, 0.1]` seconds; `0.5`: `(0.1, 0.5]`).
     struct Traffic: Sendable {
         var requestsPerSecond: Double
         var errorShare: Double
+        var latencyBound: Double = 0.1
     }
 
     private let server: TestHTTPServer
@@ -54,8 +55,9 @@ final class IngressNginxExporter: Sendable {
             let labels = "namespace=\"\(namespace)\",service=\"\(service)\",ingress=\"demo-ingress\""
             lines.append("nginx_ingress_controller_requests{\(labels),status=\"200\"} \(total * (1 - flow.errorShare))")
             lines.append("nginx_ingress_controller_requests{\(labels),status=\"500\"} \(total * flow.errorShare)")
-            for (bound, count) in [("0.05", 0.0), ("0.1", total), ("+Inf", total)] {
-                lines.append("nginx_ingress_controller_request_duration_seconds_bucket{\(labels),le=\"\(bound)\"} \(count)")
+            for bound in [0.05, 0.1, 0.5, Double.infinity] {
+                let count = flow.latencyBound <= bound ? total : 0
+                lines.append("nginx_ingress_controller_request_duration_seconds_bucket{\(labels),le=\"\(bound.isFinite ? String(bound) : "+Inf")\"} \(count)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
