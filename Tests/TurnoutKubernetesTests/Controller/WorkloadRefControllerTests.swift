@@ -42,9 +42,11 @@ struct WorkloadRefControllerTests {
     @Test(arguments: ["never", "onsuccess", "progressively"])
     func theRolloutRunsTheDeploymentsTemplateAndScalesItDownAsAsked(scaleDown: String) async throws {
         try await ControllerHarness.run("wl\(scaleDown)") { harness in
-            try await harness.apply(texts: [(file: "workload.yaml", text: Self.manifests(scaleDown: scaleDown))])
-            let deployments = try await harness.eventuallyDeployment { $0.status?.readyReplicas == 3 }
-            #expect(deployments.spec?.replicas == 3, "the Deployment runs before the rollout takes over")
+            let documents = Self.manifests(scaleDown: scaleDown).components(separatedBy: "---\n")
+            try await harness.apply(texts: [(file: "deployment.yaml", text: documents[0])])
+            try await harness.eventuallyDeployment { $0.status?.readyReplicas == 3 }
+            // The Deployment runs; then the rollout takes it over.
+            try await harness.apply(texts: [(file: "rollout.yaml", text: documents[1])])
             var stable = ""
             try await harness.eventually("the rollout runs the Deployment's template and is healthy", timeout: .seconds(90)) {
                 let rollout = try await harness.rollout("demo-rollout")
