@@ -21,6 +21,30 @@ import Testing
         #expect(!recursive.stdout.contains(": error"), "\(recursive.stdout)")
     }
 
+    @Test func aTargetAddsWhatItsRuntimeChecksBeforeItApplies() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("turnout-lint-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("health.yaml")
+        try """
+            apiVersion: turnout.dev/v1alpha1
+            kind: AnalysisTemplate
+            metadata: {name: health}
+            spec:
+              metrics:
+              - name: errors
+                successCondition: result < 0.05
+                provider:
+                  builtin: {metric: error-rate}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let plain = try await TurnoutBinary.run(["lint", "-f", file.path])
+        #expect(plain.status == 0 && plain.stdout.isEmpty, "\(plain.stdout)")
+        let cluster = try await TurnoutBinary.run(["lint", "--target", "kubernetes", "-f", file.path])
+        #expect(cluster.status == 0, "a warning does not fail the check")
+        #expect(cluster.stdout.contains("health.yaml:9:7: warning: spec.metrics[0].provider.builtin: on a cluster, builtin reads"), "\(cluster.stdout)")
+        #expect(cluster.stdout.contains("turnout controller --prometheus URL"))
+    }
+
     @Test(arguments: ["examples/canary.yaml", "examples/bluegreen.yaml"])
     func examplesHaveNoProblemsAtAll(_ example: String) async throws {
         let result = try await TurnoutBinary.run(["lint", "-f", example])

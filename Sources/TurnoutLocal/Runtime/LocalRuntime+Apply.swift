@@ -52,7 +52,7 @@ extension LocalRuntime {
     }
 
     /// Errors for rollouts with `workloadRef`: the single-host runtime runs the Deployment itself instead.
-    static func workloadReferences(in documents: [ManifestDocument]) -> [Diagnostic] {
+    public static func workloadReferences(in documents: [ManifestDocument]) -> [Diagnostic] {
         documents.compactMap { document in
             guard case .rollout(let rollout) = document.object, rollout.spec.workloadRef != nil else { return nil }
             return Diagnostic(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TurnoutCore
+import TurnoutKubernetes
+import TurnoutLocal
 
 /// `turnout lint -f FILE...`: checks manifests and prints every problem as FILE:LINE:COL: field.path: message.
 struct LintCommand: ParsableCommand {
@@ -10,9 +12,27 @@ struct LintCommand: ParsableCommand {
         discussion: """
             Each problem is one line `FILE:LINE:COL: field.path: message`, warnings prefixed `warning:`,
             with a fix where one exists. Warnings alone do not fail the check. A directory lints every
-            .yaml, .yml and .json file in it; `-` reads standard input.
+            .yaml, .yml and .json file in it; `-` reads standard input. `--target` adds what one runtime
+            checks before it applies (as `turnout apply` there does): `kubernetes` the routers the controller
+            carries out and where builtin and judge metrics come from, `local` what the single-host runtime runs.
             """
     )
+
+    /// The runtime whose own checks are added.
+    enum Target: String, ExpressibleByArgument, CaseIterable {
+        case kubernetes, local
+
+        /// That runtime's checks of a manifest set.
+        func diagnostics(_ set: ManifestSet) -> [Diagnostic] {
+            switch self {
+            case .kubernetes: return ClusterRoutingChecks.diagnostics(set) + ClusterAnalysisChecks.diagnostics(set)
+            case .local: return LocalRuntime.workloadReferences(in: set.documents)
+            }
+        }
+    }
+
+    @Option(help: "Also check what this runtime checks before it applies: kubernetes or local.")
+    var target: Target?
 
     @Option(name: [.customShort("f"), .customLong("filename")], parsing: .upToNextOption, help: "Manifest files or directories.")
     var files: [String] = []
@@ -33,7 +53,7 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let linted = LintedManifests(ManifestFiles.load(files + moreFiles, recursive: recursive))
+        let linted = LintedManifests(ManifestFiles.load(files + moreFiles, recursive: recursive)) { target?.diagnostics($0) ?? [] }
         let set = linted.set
         let diagnostics = linted.diagnostics
         switch output {

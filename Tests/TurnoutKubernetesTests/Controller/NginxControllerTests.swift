@@ -144,6 +144,44 @@ struct NginxControllerTests {
         }
     }
 
+    @Test func everyStableIngressGetsACanaryCountedTogetherAndDeletingTheRolloutRemovesThem() async throws {
+        try await ControllerHarness.run("nginxtwo") { harness in
+            let second = """
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: admin-ingress}
+                spec:
+                  rules:
+                    - host: admin.demo.info
+                      http:
+                        paths:
+                          - {path: /, pathType: Prefix, backend: {service: {name: blue-service, port: {number: 80}}}}
+                """
+            let manifests = Self.manifests.replacingOccurrences(of: "nginx: {stableIngress: demo-ingress}", with: "nginx: {stableIngresses: [demo-ingress, admin-ingress]}") + "\n" + second
+            try await harness.apply(texts: [(file: "nginx.yaml", text: manifests)])
+            _ = try await CanaryControllerTests.healthyStable(harness)
+            try await harness.setImage("demo", "argoproj/rollouts-demo:green")
+            try await harness.eventually("both canary Ingresses carry 25 % and the step counts") {
+                let status = try await harness.rollout("demo").status
+                let weights = try await ["demo-demo-ingress-canary", "demo-admin-ingress-canary"].asyncMap { name -> String? in
+                    let ingress: Ingress? = try? await harness.client.get(.ingresses, namespace: harness.namespace, name: name)
+                    return ingress?.metadata.annotations?["nginx.ingress.kubernetes.io/canary-weight"]
+                }
+                return weights == ["25", "25"] && status?.currentStepIndex == 1 && status?.canary?.weights?.verified == true
+            }
+            let admin: Ingress = try await harness.client.get(.ingresses, namespace: harness.namespace, name: "demo-admin-ingress-canary")
+            #expect(admin.spec?["rules"] == Self.rules(host: "admin.demo.info", to: "green-service"))
+
+            // The rollout owns its canary Ingresses: Kubernetes' garbage collector removes them with it.
+            try await harness.client.delete(harness.resources.rollouts, namespace: harness.namespace, name: "demo")
+            try await harness.eventually("the canary Ingresses go with the rollout", timeout: .seconds(60)) {
+                let listed = try await harness.client.listAll(.ingresses, namespace: harness.namespace, as: Ingress.self).items
+                return listed.compactMap(\.metadata.name).sorted() == ["admin-ingress", "demo-ingress"]
+            }
+        }
+    }
+
     @Test func aMissingStableIngressIsReportedAndTheStepWaits() async throws {
         try await ControllerHarness.run("nginxmissing") { harness in
             let manifests = Self.manifests.replacingOccurrences(of: "nginx: {stableIngress: demo-ingress}", with: "nginx: {stableIngress: absent}")
@@ -168,5 +206,14 @@ extension ControllerHarness {
         } catch KubernetesError.notFound {
             return nil
         }
+    }
+}
+
+extension Array {
+    /// The elements mapped by an async function, in order.
+    func asyncMap<Mapped>(_ transform: (Element) async throws -> Mapped) async rethrows -> [Mapped] {
+        var mapped: [Mapped] = []
+        for element in self { mapped.append(try await transform(element)) }
+        return mapped
     }
 }

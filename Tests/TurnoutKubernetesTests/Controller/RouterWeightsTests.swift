@@ -7,7 +7,7 @@ import TurnoutKubernetes
 import TurnoutService
 
 /// Every router moves a canary 10 → 100 on a real API server, each step counted only once its object reads
-/// back the weight, and abort at 100 returns all of it to stable.
+/// back the weight, and abort at either step returns all of it to stable.
 @Suite(.enabled(if: KubeTestEnvironment.isAvailable, KubeTestEnvironment.skipMessage))
 struct RouterWeightsTests {
     enum Router: String, CaseIterable, Sendable {
@@ -63,24 +63,24 @@ struct RouterWeightsTests {
         }
     }
 
-    @Test(arguments: Router.allCases)
-    func aCanaryMovesTenToOneHundredAndAbortReturnsEverything(router: Router) async throws {
+    @Test(arguments: Router.allCases, [10, 100])
+    func aCanaryMovesTenToOneHundredAndAbortAtEitherStepReturnsEverything(router: Router, abortAt: Int) async throws {
         try await CustomResourceInstaller.install(.gatewayAPI)
         try await CustomResourceInstaller.install(.istio)
-        try await ControllerHarness.run("weights\(router.rawValue.lowercased())") { harness in
+        try await ControllerHarness.run("weights\(router.rawValue.lowercased())\(abortAt)") { harness in
             try await router.prepare(harness)
             let rollout = GatewayAPIControllerTests.rollout(routing: router.routing, steps: "        - setWeight: 10\n        - pause: {}\n        - setWeight: 100\n        - pause: {}")
             try await harness.apply(texts: [(file: "services.yaml", text: GatewayAPIControllerTests.services), (file: "rollout.yaml", text: rollout)])
             let blue = try await CanaryControllerTests.healthyStable(harness)
             try await harness.setImage("demo", "argoproj/rollouts-demo:green")
             let runtime = ClusterRuntime(client: harness.client, namespace: harness.namespace, group: .argo)
-            for (weight, step) in [(10, 1), (100, 3)] {
+            for (weight, step) in [(10, 1), (100, 3)] where weight <= abortAt {
                 try await harness.eventually("\(weight) % is in effect and verified through \(router.rawValue)") {
                     let status = try await harness.rollout("demo").status
                     return status?.currentStepIndex == step && status?.canary?.weights?.canary.weight == weight && status?.canary?.weights?.verified == true
                 }
                 #expect(try await router.canaryWeight(harness) == weight)
-                if weight == 10 { _ = try await runtime.perform(.promote, onRollout: "demo", OperationRequest()) }
+                if weight < abortAt { _ = try await runtime.perform(.promote, onRollout: "demo", OperationRequest()) }
             }
             _ = try await runtime.perform(.abort, onRollout: "demo", OperationRequest())
             try await harness.eventually("abort returns all weight to stable through \(router.rawValue)") {

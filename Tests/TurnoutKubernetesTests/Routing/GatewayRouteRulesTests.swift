@@ -32,6 +32,16 @@ struct GatewayRouteRulesTests {
         ["matches": [["path": ["type": "PathPrefix", "value": "/docs"]]], "backendRefs": [backend("docs", weight: nil)]],
     ]
 
+    @Test func turnoutsOwnGatewayAPIFieldReadsAsThePluginsConfiguration() throws {
+        let field: KubernetesJSON = ["gatewayAPI": ["httpRoutes": [["name": "a", "useHeaderRoutes": true], ["name": "b"]], "grpcRoute": "c", "namespace": "edge"]]
+        let routing = try field.decoded(as: TrafficRouting.self).effectiveGatewayAPI
+        #expect(routing?.routes == [GatewayRouteReference(name: "a", useHeaderRoutes: true), GatewayRouteReference(name: "b")])
+        #expect(routing?.grpcRouteReferences == [GatewayRouteReference(name: "c", useHeaderRoutes: true)])
+        #expect(routing?.namespace == "edge")
+        let plugin: KubernetesJSON = ["plugins": ["argoproj-labs/gatewayAPI": ["httpRoute": "a"]]]
+        #expect(try plugin.decoded(as: TrafficRouting.self).effectiveGatewayAPI?.routes == [GatewayRouteReference(name: "a", useHeaderRoutes: true)])
+    }
+
     @Test(arguments: [(10, nil as Int?, 10, 90), (100, nil, 100, 0), (250, 1000, 250, 750)])
     func weightsGoToTheRulesWithBothServices(weight: Int, maxTrafficWeight: Int?, canary: Int, stable: Int) throws {
         let plan = GatewayRouteRules(try Self.rollout(maxTrafficWeight: maxTrafficWeight))
