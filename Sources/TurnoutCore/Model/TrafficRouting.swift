@@ -79,6 +79,11 @@ public struct IstioTrafficRouting: Sendable, Hashable, Codable {
     public var virtualServices: [IstioVirtualService]?
     /// Subset-based routing through a DestinationRule.
     public var destinationRule: IstioDestinationRule?
+
+    /// Every VirtualService named (`virtualServices`, else `virtualService`).
+    public var allVirtualServices: [IstioVirtualService] {
+        virtualServices ?? [virtualService].compactMap { $0 }
+    }
 }
 
 /// A VirtualService and the routes in it Turnout sets weights on.

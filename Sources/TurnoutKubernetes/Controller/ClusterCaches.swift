@@ -115,7 +115,7 @@ public struct ClusterCaches: Sendable {
 
     private static let rolloutsByIstioObject = InformerIndex<Rollout>(byIstioObject) { rollout in
         guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.istio else { return [] }
-        let names = (routing.virtualServices ?? [routing.virtualService].compactMap { $0 }).map(\.name) + [routing.destinationRule?.name].compactMap { $0 }
+        let names = routing.allVirtualServices.map(\.name) + [routing.destinationRule?.name].compactMap { $0 }
         return names.map { indexValue(rollout.metadata.namespace ?? "", $0) }
     }
 

@@ -21,7 +21,7 @@ public actor IstioRouter {
         guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.istio, let informer = caches.istio?.virtualServices else { return .unverified }
         let rules = IstioRouteRules(rollout)
         var observations: [RouterObservation] = []
-        for service in Self.virtualServices(routing) {
+        for service in routing.allVirtualServices {
             guard let object = await informer.object(key(service.name, rollout)) else { return .unverified }
             observations.append(Self.observed(object, service, rules))
         }
@@ -49,7 +49,7 @@ public actor IstioRouter {
         let rules = IstioRouteRules(rollout)
         let weight = traffic.canaryWeight ?? 0
         let wanted = RouterObservation(weight: weight, headerRoutes: traffic.headerRoutes.map(\.name).sorted(), mirrorRoutes: traffic.mirrorRoutes.map(\.name).sorted())
-        for service in Self.virtualServices(routing) {
+        for service in routing.allVirtualServices {
             let key = key(service.name, rollout)
             guard let object = await istio.virtualServices.object(key) else { throw IstioRoutingError.notFound(kind: "VirtualService", namespace: key.namespace, name: key.name) }
             let http = object.spec?["http"]?.arrayValue ?? []
@@ -102,10 +102,6 @@ public actor IstioRouter {
     /// The TLS or TCP route selectors of a VirtualService reference (`tlsRoutes`, `tcpRoutes`, kept as written).
     private static func selectors(_ written: JSONValue?) -> [IstioRouteRules.Layer4Selector] {
         written.flatMap { try? $0.decoded(as: [IstioRouteRules.Layer4Selector].self) } ?? []
-    }
-
-    private static func virtualServices(_ routing: IstioTrafficRouting) -> [IstioVirtualService] {
-        routing.virtualServices ?? [routing.virtualService].compactMap { $0 }
     }
 
     private func key(_ name: String, _ rollout: Rollout) -> InformerKey {
