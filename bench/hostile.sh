@@ -21,6 +21,8 @@ bench_need nginx curl python3
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 bench_turnout_binary
 bench_workdir hostile
+# The 1,000-connection flood needs two descriptors a connection in each proxy (client and upstream).
+ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -40,6 +42,7 @@ cat > "$WORK/nginx/nginx.conf" <<EOF
 daemon off;
 master_process off;
 worker_processes 1;
+worker_rlimit_nofile 8192;
 pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/error.log warn;
 events { worker_connections 4096; }

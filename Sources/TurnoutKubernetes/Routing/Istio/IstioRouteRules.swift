@@ -112,67 +112,6 @@ public struct IstioRouteRules: Sendable {
         return [http.first { !isManaged($0) }?["name"]?.stringValue ?? ""]
     }
 
-    // MARK: TLS and TCP routes
-
-    /// Which TLS or TCP routes a rollout weighs: by the one port (and, for TLS, exactly the SNI hosts) of their matches.
-    public struct Layer4Selector: Sendable, Hashable, Decodable {
-        /// The port every match of the route names.
-        public var port: Int
-        /// TLS only: the SNI hosts of the route's matches.
-        public var sniHosts: [String]?
-
-        /// Creates a selector.
-        public init(port: Int, sniHosts: [String]? = nil) {
-            self.port = port
-            self.sniHosts = sniHosts
-        }
-    }
-
-    /// The TLS or TCP routes (`tls`, `tcp`) with the weights set in those `selectors` pick (the first when none).
-    public func layer4Routes(_ routes: [KubernetesJSON], selectors: [Layer4Selector], weight: Int, kind: String, service: String) throws -> [KubernetesJSON] {
-        let picked = try pickedIndexes(routes, selectors, kind: kind, service: service)
-        return routes.enumerated().map { index, route in
-            guard picked.contains(index) else { return route }
-            return route.replacing(["route"], with: .array((route["route"]?.arrayValue ?? []).map { destination in
-                if isCanary(destination) { return destination.replacing(["weight"], with: .int(weight)) }
-                if isStable(destination) { return destination.replacing(["weight"], with: .int(maxWeight - weight)) }
-                return destination
-            }))
-        }
-    }
-
-    /// The canary weight of each TLS or TCP route `selectors` pick; `nil` for one whose weights do not add up.
-    public func layer4Weights(_ routes: [KubernetesJSON], selectors: [Layer4Selector]) -> [Int?] {
-        let picked = (try? pickedIndexes(routes, selectors, kind: "", service: "")) ?? []
-        return picked.sorted().map { index in
-            let destinations = routes[index]["route"]?.arrayValue ?? []
-            guard let canary = destinations.first(where: isCanary), let stable = destinations.first(where: isStable) else { return nil }
-            let canaryWeight = canary["weight"]?.intValue ?? 0
-            return (stable["weight"]?.intValue ?? 0) == maxWeight - canaryWeight ? canaryWeight : nil
-        }
-    }
-
-    private func pickedIndexes(_ routes: [KubernetesJSON], _ selectors: [Layer4Selector], kind: String, service: String) throws -> Set<Int> {
-        guard !routes.isEmpty else { return [] }
-        guard !selectors.isEmpty else { return [0] }
-        var picked: Set<Int> = []
-        for selector in selectors {
-            let found = routes.indices.filter { Self.matches(routes[$0], selector) }
-            guard !found.isEmpty else { throw IstioRoutingError.noLayer4Route(virtualService: service, kind: kind, port: selector.port) }
-            picked.formUnion(found)
-        }
-        return picked
-    }
-
-    private static func matches(_ route: KubernetesJSON, _ selector: Layer4Selector) -> Bool {
-        let matches = route["match"]?.arrayValue ?? []
-        let ports = Set(matches.compactMap { $0["port"]?.intValue })
-        guard ports == [selector.port] else { return false }
-        guard let hosts = selector.sniHosts else { return true }
-        let sni = Set(matches.flatMap { ($0["sniHosts"]?.arrayValue ?? []).compactMap(\.stringValue) })
-        return sni == Set(hosts)
-    }
-
     /// Whether a route destination is the canary: its subset is the canary subset (subset-split), or its host
     /// (up to the first dot) is the canary Service.
     func isCanary(_ destination: KubernetesJSON) -> Bool {
@@ -196,38 +135,5 @@ public struct IstioRouteRules: Sendable {
         if let prefix = value.prefix { result["prefix"] = .string(prefix) }
         if let regex = value.regex { result["regex"] = .string(regex) }
         return .object(result)
-    }
-}
-
-/// Why Istio routing could not be carried out.
-public enum IstioRoutingError: Error, Sendable, Hashable, CustomStringConvertible, RetryableError {
-    /// The cluster serves no VirtualService or DestinationRule resource.
-    case notServed
-    /// An object the rollout names does not exist.
-    case notFound(kind: String, namespace: String, name: String)
-    /// No named HTTP route has both the stable and the canary destination.
-    case noRouteForServices(virtualService: String, routes: [String])
-    /// A DestinationRule lacks a subset the rollout names.
-    case subsetMissing(destinationRule: String, subset: String)
-    /// No TLS or TCP route matches a selector of the rollout.
-    case noLayer4Route(virtualService: String, kind: String, port: Int)
-
-    /// None passes until someone changes the objects, the rollout or the cluster.
-    public var retryReason: RetryReason? { nil }
-
-    public var description: String {
-        switch self {
-        case .notServed:
-            return "route through Istio: the cluster serves no networking.istio.io VirtualService and DestinationRule; install Istio's CRDs, then restart the controller"
-        case .notFound(let kind, let namespace, let name):
-            return "route through Istio: \(kind) \(namespace)/\(name) does not exist; create it or fix the name"
-        case .noRouteForServices(let virtualService, let routes):
-            let which = routes.isEmpty ? "no HTTP route" : "none of the HTTP routes \(routes.joined(separator: ", "))"
-            return "route through Istio: \(which) of VirtualService \(virtualService) has both the stable and the canary destination; add both to its route"
-        case .subsetMissing(let destinationRule, let subset):
-            return "route through Istio: DestinationRule \(destinationRule) has no subset \(subset); add it"
-        case .noLayer4Route(let virtualService, let kind, let port):
-            return "route through Istio: no \(kind) route of VirtualService \(virtualService) matches port \(port) (and the SNI hosts given); fix the rollout's \(kind)Routes"
-        }
     }
 }
