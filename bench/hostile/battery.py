@@ -384,7 +384,7 @@ CASES = [
     ("flood without reading, 1 connection", flood(reading=False)),
     ("flood while reading, 1 connection", flood(reading=True, seconds=6)),
     ("flood without reading, 100 connections", flood(reading=False, connections=100, megabytes=4)),
-    ("flood without reading, 1,000 connections", flood(reading=False, connections=1000, megabytes=1, seconds=20)),
+    ("flood without reading, 1,000 connections", flood(reading=False, connections=1000, megabytes=4, seconds=20)),
 ]
 
 

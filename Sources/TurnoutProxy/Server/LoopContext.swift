@@ -23,6 +23,7 @@ final class LoopContext {
     private var drainingSlots: [LoopUpstream] = []
     private var metricShards: [MetricLabels: RevisionMetrics] = [:]
     private var clients: [ObjectIdentifier: ProxyHandler] = [:]
+    private var freedMemory = FreedMemoryReturn()
 
     /// Creates the context for `eventLoop`.
     init(eventLoop: any EventLoop, configuration: ProxyConfiguration, logger: Logger) {
@@ -80,6 +81,7 @@ final class LoopContext {
     /// Forgets a client connection.
     func clientClosed(_ handler: ProxyHandler) {
         clients[ObjectIdentifier(handler)] = nil
+        freedMemory.clientClosed(remaining: clients.count)
     }
 
     /// Starts a graceful shutdown on this loop: idle client connections close now, busy ones after their exchange.
