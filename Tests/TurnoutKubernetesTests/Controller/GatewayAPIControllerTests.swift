@@ -13,43 +13,6 @@ import TurnoutService
 /// writes the route's status, it stands in for one.)
 @Suite(.enabled(if: KubeTestEnvironment.isAvailable, KubeTestEnvironment.skipMessage))
 struct GatewayAPIControllerTests {
-    static let services = """
-        apiVersion: v1
-        kind: Service
-        metadata: {name: stable-svc}
-        spec: {ports: [{port: 80, targetPort: 8080}], selector: {app: demo}}
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: canary-svc}
-        spec: {ports: [{port: 80, targetPort: 8080}], selector: {app: demo}}
-        """
-
-    static func rollout(routing: String, steps: String) -> String {
-        """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Rollout
-        metadata: {name: demo}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: demo}}
-          template:
-            metadata:
-              labels: {app: demo}
-              annotations: {turnout.dev/test-ready-after: 1s}
-            spec:
-              containers: [{name: demo, image: "argoproj/rollouts-demo:blue"}]
-          strategy:
-            canary:
-              stableService: stable-svc
-              canaryService: canary-svc
-              trafficRouting:
-        \(routing)
-              steps:
-        \(steps)
-        """
-    }
-
     static let route: KubernetesJSON = [
         "apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
         "metadata": ["name": "demo-route"],
@@ -85,7 +48,7 @@ struct GatewayAPIControllerTests {
                     - pause: {}
             """
         try await Self.run("gateway") { harness in
-            try await harness.apply(texts: [(file: "services.yaml", text: Self.services), (file: "rollout.yaml", text: Self.rollout(routing: routing, steps: steps))])
+            try await harness.apply(texts: [(file: "services.yaml", text: RoutedRolloutManifest.services), (file: "rollout.yaml", text: RoutedRolloutManifest.rollout(routing: routing, steps: steps))])
             let blue = try await CanaryControllerTests.healthyStable(harness)
             #expect(try await harness.routeWeights() == ["stable-svc": 100, "canary-svc": 0])
 
@@ -156,8 +119,8 @@ struct GatewayAPIControllerTests {
             """
         try await Self.run("tworouters") { harness in
             try await harness.apply(texts: [
-                (file: "services.yaml", text: Self.services), (file: "ingress.yaml", text: ingress),
-                (file: "rollout.yaml", text: Self.rollout(routing: routing, steps: "        - setWeight: 30\n        - pause: {}")),
+                (file: "services.yaml", text: RoutedRolloutManifest.services), (file: "ingress.yaml", text: ingress),
+                (file: "rollout.yaml", text: RoutedRolloutManifest.rollout(routing: routing, steps: "        - setWeight: 30\n        - pause: {}")),
             ])
             _ = try await CanaryControllerTests.healthyStable(harness)
             let generation = try await harness.route().metadata.generation ?? 1

@@ -12,32 +12,6 @@ import TurnoutService
 /// are the data plane checked.)
 @Suite(.enabled(if: KubeTestEnvironment.isAvailable, KubeTestEnvironment.skipMessage))
 struct IstioControllerTests {
-    static func rollout(routing: String, steps: String, services: Bool = true) -> String {
-        """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Rollout
-        metadata: {name: demo}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: demo}}
-          template:
-            metadata:
-              labels: {app: demo}
-              annotations: {turnout.dev/test-ready-after: 1s}
-            spec:
-              containers: [{name: demo, image: "argoproj/rollouts-demo:blue"}]
-          strategy:
-            canary:
-        \(services ? "      stableService: stable-svc\n      canaryService: canary-svc" : "")
-              trafficRouting:
-        \(routing)
-              steps:
-        \(steps)
-        """
-    }
-
-    static let services = GatewayAPIControllerTests.services
-
     static func destination(_ host: String, subset: String? = nil, weight: Int) -> KubernetesJSON {
         var destination: [String: KubernetesJSON] = ["host": .string(host), "port": ["number": 80]]
         if let subset { destination["subset"] = .string(subset) }
@@ -71,7 +45,7 @@ struct IstioControllerTests {
             let _: IstioObject = try await harness.client.create(
                 .virtualServices, namespace: harness.namespace,
                 Self.virtualService([Self.destination("stable-svc", weight: 100), Self.destination("canary-svc", weight: 0)]))
-            try await harness.apply(texts: [(file: "services.yaml", text: Self.services), (file: "rollout.yaml", text: Self.rollout(routing: routing, steps: steps))])
+            try await harness.apply(texts: [(file: "services.yaml", text: RoutedRolloutManifest.services), (file: "rollout.yaml", text: RoutedRolloutManifest.rollout(routing: routing, steps: steps))])
             let blue = try await CanaryControllerTests.healthyStable(harness)
             try await harness.setImage("demo", "argoproj/rollouts-demo:green")
             try await harness.eventually("the 20 % step is in effect and verified") {
@@ -124,7 +98,7 @@ struct IstioControllerTests {
             service = service.replacing(["spec", "tls"], with: [["match": [["port": 443, "sniHosts": ["demo.example"]]], "route": split]])
             service = service.replacing(["spec", "tcp"], with: [["match": [["port": 5432]], "route": split]])
             let _: IstioObject = try await harness.client.create(.virtualServices, namespace: harness.namespace, service)
-            try await harness.apply(texts: [(file: "services.yaml", text: Self.services), (file: "rollout.yaml", text: Self.rollout(routing: routing, steps: "        - setWeight: 40\n        - pause: {}"))])
+            try await harness.apply(texts: [(file: "services.yaml", text: RoutedRolloutManifest.services), (file: "rollout.yaml", text: RoutedRolloutManifest.rollout(routing: routing, steps: "        - setWeight: 40\n        - pause: {}"))])
             _ = try await CanaryControllerTests.healthyStable(harness)
             try await harness.setImage("demo", "argoproj/rollouts-demo:green")
             try await harness.eventually("40 % through the HTTP, TLS and TCP routes, verified") {
@@ -154,7 +128,7 @@ struct IstioControllerTests {
                 "spec": ["host": "demo", "subsets": [["name": "stable", "labels": ["app": "demo"]], ["name": "canary", "labels": ["app": "demo"]]]],
             ]
             let _: IstioObject = try await harness.client.create(.destinationRules, namespace: harness.namespace, rule)
-            try await harness.apply(texts: [(file: "rollout.yaml", text: Self.rollout(routing: routing, steps: "        - setWeight: 30\n        - pause: {}", services: false))])
+            try await harness.apply(texts: [(file: "rollout.yaml", text: RoutedRolloutManifest.rollout(routing: routing, steps: "        - setWeight: 30\n        - pause: {}", services: false))])
             let blue = try await CanaryControllerTests.healthyStable(harness)
             #expect(try await harness.subsetHashes() == ["stable": blue, "canary": blue])
             try await harness.setImage("demo", "argoproj/rollouts-demo:green")

@@ -11,12 +11,36 @@ import TurnoutTestSupport
 /// Prometheus itself. The same AnalysisTemplate runs on a single host against the embedded proxy.
 @Suite(.enabled(if: KubeTestEnvironment.isAvailable && PrometheusServer.isAvailable, "needs the test API server and Prometheus"))
 struct RouterMetricsAnalysisTests {
-    static let manifests = """
+    /// An AnalysisTemplate `router-health` with `metrics` (YAML under `metrics:`), the Services, book listing
+    /// 5.7's Ingress and a rollout behind NGINX whose second step runs the template.
+    static func manifests(metrics: String) -> String {
+        """
         apiVersion: turnout.dev/v1alpha1
         kind: AnalysisTemplate
         metadata: {name: router-health}
         spec:
           metrics:
+        \(metrics)
+        ---
+        \(RoutedRolloutManifest.services)
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: demo-ingress}
+        spec:
+          rules:
+            - host: demo.info
+              http:
+                paths: [{path: /, pathType: Prefix, backend: {service: {name: stable-svc, port: {number: 80}}}}]
+        ---
+        \(RoutedRolloutManifest.rollout(
+            group: "turnout.dev", routing: "            nginx: {stableIngress: demo-ingress}",
+            steps: "        - setWeight: 20\n        - analysis: {templates: [{templateName: router-health}]}"))
+        """
+    }
+
+    /// Error rate and latency from builtin.
+    static let builtinMetrics = """
           - name: errors
             interval: 10s
             count: 2
@@ -29,73 +53,17 @@ struct RouterMetricsAnalysisTests {
             successCondition: result < 200
             provider:
               builtin: {metric: latency, percentile: 99}
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: stable-svc}
-        spec: {ports: [{port: 80, targetPort: 8080}], selector: {app: demo}}
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: canary-svc}
-        spec: {ports: [{port: 80, targetPort: 8080}], selector: {app: demo}}
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata: {name: demo-ingress}
-        spec:
-          rules:
-            - host: demo.info
-              http:
-                paths: [{path: /, pathType: Prefix, backend: {service: {name: stable-svc, port: {number: 80}}}}]
-        ---
-        apiVersion: turnout.dev/v1alpha1
-        kind: Rollout
-        metadata: {name: demo}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: demo}}
-          template:
-            metadata:
-              labels: {app: demo}
-              annotations: {turnout.dev/test-ready-after: 1s}
-            spec:
-              containers: [{name: demo, image: "argoproj/rollouts-demo:blue"}]
-          strategy:
-            canary:
-              stableService: stable-svc
-              canaryService: canary-svc
-              trafficRouting:
-                nginx: {stableIngress: demo-ingress}
-              steps:
-                - setWeight: 20
-                - analysis: {templates: [{templateName: router-health}]}
         """
 
     /// The judge over the same metrics: a canary as fast as stable passes, one five times slower fails.
-    static func judgedManifests() -> String {
-        manifests.replacingOccurrences(of: """
-              - name: errors
-                interval: 10s
-                count: 2
-                successCondition: result < 0.05
-                provider:
-                  builtin: {metric: error-rate}
-              - name: latency
-                interval: 10s
-                count: 2
-                successCondition: result < 200
-                provider:
-                  builtin: {metric: latency, percentile: 99}
-            """, with: """
-              - name: judged
-                interval: 10s
-                count: 1
-                provider:
-                  judge:
-                    metrics: [{name: latency, kind: latency, allowedIncrease: 1.5, critical: true}]
-            """)
-    }
+    static let judgedMetrics = """
+          - name: judged
+            interval: 10s
+            count: 1
+            provider:
+              judge:
+                metrics: [{name: latency, kind: latency, allowedIncrease: 1.5, critical: true}]
+        """
 
     @Test(arguments: [true, false])
     func theJudgeComparesTheCanarysAndTheStablesLatencyBucketsFromPrometheus(asFast: Bool) async throws {
@@ -105,8 +73,7 @@ struct RouterMetricsAnalysisTests {
         ])
         let prometheus = try await PrometheusServer.start(scraping: [exporter.target])
         defer { prometheus.stop() }
-        let manifests = Self.judgedManifests()
-        #expect(manifests.contains("judge:"))
+        let manifests = Self.manifests(metrics: Self.judgedMetrics)
         try await ControllerHarness.run(asFast ? "judgeok" : "judgeslow", group: .turnout, prometheus: prometheus.baseURL) { harness in
             exporter.setNamespace(harness.namespace)
             try await harness.apply(texts: [(file: "judged.yaml", text: manifests)])
@@ -132,7 +99,7 @@ struct RouterMetricsAnalysisTests {
         defer { prometheus.stop() }
         try await ControllerHarness.run(healthy ? "routerok" : "routerbad", group: .turnout, prometheus: prometheus.baseURL) { harness in
             exporter.setNamespace(harness.namespace)
-            try await harness.apply(texts: [(file: "router.yaml", text: Self.manifests)])
+            try await harness.apply(texts: [(file: "router.yaml", text: Self.manifests(metrics: Self.builtinMetrics))])
             let blue = try await CanaryControllerTests.healthyStable(harness)
             try await harness.setImage("demo", "argoproj/rollouts-demo:green")
             try await harness.eventually(healthy ? "the canary is promoted" : "the canary is aborted", timeout: .seconds(120)) {

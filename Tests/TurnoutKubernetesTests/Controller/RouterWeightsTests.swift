@@ -69,8 +69,8 @@ struct RouterWeightsTests {
         try await CustomResourceInstaller.install(.istio)
         try await ControllerHarness.run("weights\(router.rawValue.lowercased())\(abortAt)") { harness in
             try await router.prepare(harness)
-            let rollout = GatewayAPIControllerTests.rollout(routing: router.routing, steps: "        - setWeight: 10\n        - pause: {}\n        - setWeight: 100\n        - pause: {}")
-            try await harness.apply(texts: [(file: "services.yaml", text: GatewayAPIControllerTests.services), (file: "rollout.yaml", text: rollout)])
+            let rollout = RoutedRolloutManifest.rollout(routing: router.routing, steps: "        - setWeight: 10\n        - pause: {}\n        - setWeight: 100\n        - pause: {}")
+            try await harness.apply(texts: [(file: "services.yaml", text: RoutedRolloutManifest.services), (file: "rollout.yaml", text: rollout)])
             let blue = try await CanaryControllerTests.healthyStable(harness)
             try await harness.setImage("demo", "argoproj/rollouts-demo:green")
             let runtime = ClusterRuntime(client: harness.client, namespace: harness.namespace, group: .argo)
