@@ -41,6 +41,10 @@ struct TestInstall: Sendable {
         let manifest = try RenderedManifest(yaml: rendering)
         let file = work.appendingPathComponent("rendered.yaml")
         try rendering.write(to: file, atomically: true, encoding: .utf8)
+        // kubectl resolves a resource through discovery before it asks the authorizer: the routers' kinds the
+        // install grants must be served, or `auth can-i` answers no for them.
+        try await CustomResourceInstaller.install(.gatewayAPI)
+        try await CustomResourceInstaller.install(.istio)
         do {
             if createNamespace { try await Kubectl.admin(["create", "namespace", install.namespace]) }
             // The same field manager as CustomResourceInstaller: the identical CRDs are then a no-op.
