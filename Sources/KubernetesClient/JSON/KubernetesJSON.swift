@@ -86,6 +86,13 @@ public enum KubernetesJSON: Sendable, Hashable, Codable {
         return .object(object)
     }
 
+    /// A copy of an object without one member (other values unchanged).
+    public func removing(_ key: String) -> KubernetesJSON {
+        guard var members = objectValue else { return self }
+        members[key] = nil
+        return .object(members)
+    }
+
     /// The string this value holds, if it is a string.
     public var stringValue: String? {
         guard case .string(let value) = self else { return nil }

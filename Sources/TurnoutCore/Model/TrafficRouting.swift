@@ -148,6 +148,11 @@ public struct GatewayAPITrafficRouting: Sendable, Hashable, Codable {
     /// Every GRPCRoute named, likewise.
     public var grpcRouteReferences: [GatewayRouteReference] { Self.references(grpcRoute, grpcRoutes) }
 
+    /// The routes' namespace: `namespace` when set, else the rollout's.
+    public func routeNamespace(rolloutNamespace: String) -> String {
+        namespace.flatMap { $0.isEmpty ? nil : $0 } ?? rolloutNamespace
+    }
+
     private static func references(_ one: String?, _ several: [GatewayRouteReference]?) -> [GatewayRouteReference] {
         if let several, !several.isEmpty { return several.filter { !$0.name.isEmpty } }
         return [one].compactMap { $0 }.filter { !$0.isEmpty }.map { GatewayRouteReference(name: $0, useHeaderRoutes: true) }

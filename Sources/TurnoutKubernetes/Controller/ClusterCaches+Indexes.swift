@@ -36,7 +36,7 @@ extension ClusterCaches {
 
     static let rolloutsByHTTPRoute = InformerIndex<Rollout>(byHTTPRoute) { rollout in
         guard let routing = rollout.spec.strategy?.canary?.trafficRouting?.effectiveGatewayAPI else { return [] }
-        let namespace = routing.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? rollout.metadata.namespace ?? ""
+        let namespace = routing.routeNamespace(rolloutNamespace: rollout.metadata.namespace ?? "")
         return (routing.routes + routing.grpcRouteReferences).map { indexValue(namespace, $0.name) }
     }
 

@@ -53,13 +53,19 @@ public struct ClusterRuntime: RuntimeService {
 
     // MARK: Apply and delete
 
-    /// Lints every file together (with what the controller cannot route, and where metrics come from); then
-    /// applies every object with a server-side dry run, and only when all pass,
-    /// for real (server-side apply by `turnout-cli`, so fields the controller owns, such as a Service's revision
-    /// selector, are kept). The API server has no transactions: a failure in the real pass names what was applied.
+    /// What a cluster checks of manifests beyond the linter: the routers the controller cannot carry out, and
+    /// where `builtin` and `judge` metrics come from there.
+    public static func checks(_ set: ManifestSet) -> [Diagnostic] {
+        ClusterRoutingChecks.diagnostics(set) + ClusterAnalysisChecks.diagnostics(set)
+    }
+
+    /// Lints every file together (with the cluster's own `checks`); then applies every object with a server-side
+    /// dry run, and only when all pass, for real (server-side apply by `turnout-cli`, so fields the controller
+    /// owns, such as a Service's revision selector, are kept). The API server has no transactions: a failure in
+    /// the real pass names what was applied.
     public func apply(_ request: ApplyRequest) async throws(RuntimeServiceError) -> ApplyResponse {
         try await serving("apply") {
-            let linted = LintedManifests(texts: request.files.map { (file: $0.file, text: $0.manifest) }, checks: { ClusterRoutingChecks.diagnostics($0) + ClusterAnalysisChecks.diagnostics($0) })
+            let linted = LintedManifests(texts: request.files.map { (file: $0.file, text: $0.manifest) }, checks: Self.checks)
             let errors = linted.errors
             guard errors.isEmpty else {
                 throw RuntimeServiceError.invalidManifest(

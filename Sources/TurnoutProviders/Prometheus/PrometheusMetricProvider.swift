@@ -20,18 +20,19 @@ public struct PrometheusMetricProvider: MetricProvider {
 
     /// Sends one instant query to a Prometheus and returns what conditions would see as `result`.
     public func value(ofQuery query: String, at address: String) async -> Result<JSONValue, ProviderError> {
-        await send(query, to: address) { PrometheusResult.value(of: $0, url: $1) }
+        await send(PrometheusMetric(address: address, query: query), reading: PrometheusResult.value)
     }
 
     /// Sends one instant query whose answer is a vector and returns its samples with their labels.
     public func samples(ofQuery query: String, at address: String) async -> Result<[PrometheusSample], ProviderError> {
-        await send(query, to: address) { PrometheusResult.samples(of: $0, url: $1) }
+        await send(PrometheusMetric(address: address, query: query), reading: PrometheusResult.samples)
     }
 
-    private func send<Value>(_ query: String, to address: String, reading: (ProviderResponse, String) -> Result<Value, ProviderError>) async -> Result<Value, ProviderError> {
+    /// Sends a metric's query and reads the answer.
+    private func send<Value>(_ prometheus: PrometheusMetric, reading: (ProviderResponse, String) -> Result<Value, ProviderError>) async -> Result<Value, ProviderError> {
         let request: ProviderRequest
         do throws(ProviderError) {
-            request = try PrometheusMetric(address: address, query: query).request(now: clock.now())
+            request = try prometheus.request(now: clock.now())
         } catch {
             return .failure(error)
         }
@@ -43,14 +44,7 @@ public struct PrometheusMetricProvider: MetricProvider {
             return Measurement(phase: .error, message: "metric \(metric.name) has no prometheus provider")
         }
         let describe = "prometheus query `\(prometheus.query ?? "")` at \(prometheus.address ?? "(no address)")"
-        let request: ProviderRequest
-        do throws(ProviderError) {
-            request = try prometheus.request(now: clock.now())
-        } catch {
-            return Measurement(phase: .error, message: "\(describe): \(error.description)")
-        }
-        let outcome = await httpClient.send(request).flatMap { PrometheusResult.value(of: $0, url: request.url) }
-        switch outcome {
+        switch await send(prometheus, reading: PrometheusResult.value) {
         case .success(let result):
             return evaluateMeasurement(result, of: metric)
         case .failure(let error):

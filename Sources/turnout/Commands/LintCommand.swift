@@ -25,7 +25,7 @@ struct LintCommand: ParsableCommand {
         /// That runtime's checks of a manifest set.
         func diagnostics(_ set: ManifestSet) -> [Diagnostic] {
             switch self {
-            case .kubernetes: return ClusterRoutingChecks.diagnostics(set) + ClusterAnalysisChecks.diagnostics(set)
+            case .kubernetes: return ClusterRuntime.checks(set)
             case .local: return LocalRuntime.workloadReferences(in: set.documents)
             }
         }

@@ -53,9 +53,10 @@ public actor GatewayAPIRouter {
                 let mirrorRoutes = takesRoutes ? traffic.mirrorRoutes : []
                 let current = route.spec?["rules"]?.arrayValue ?? []
                 let wanted = RouterObservation(weight: weight, headerRoutes: headerRoutes.map(\.name).sorted(), mirrorRoutes: mirrorRoutes.map(\.name).sorted())
-                guard rules.observed(current) != wanted else { continue }
+                let observed = rules.observed(current)
+                guard observed != wanted else { continue }
                 let desired = try rules.rules(current, weight: weight, headerRoutes: headerRoutes, mirrorRoutes: mirrorRoutes, kind: kind, route: key.name)
-                let found = rules.observed(current).weight.map { "canary weight \($0)" } ?? "weights that do not add up"
+                let found = observed.weight.map { "canary weight \($0)" } ?? "weights that do not add up"
                 try await writer.patch(
                     route, in: served.resource, RouterObjectWriter.specPatch(["rules": .array(desired)], readAt: route.metadata.resourceVersion),
                     cache: served.routes, for: rollout,
@@ -70,6 +71,6 @@ public actor GatewayAPIRouter {
     }
 
     private func key(_ reference: GatewayRouteReference, _ routing: GatewayAPITrafficRouting, _ rollout: Rollout) -> InformerKey {
-        InformerKey(namespace: routing.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? rollout.metadata.namespace ?? "", name: reference.name)
+        InformerKey(namespace: routing.routeNamespace(rolloutNamespace: rollout.metadata.namespace ?? ""), name: reference.name)
     }
 }

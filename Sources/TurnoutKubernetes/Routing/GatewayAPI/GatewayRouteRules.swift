@@ -45,7 +45,7 @@ public struct GatewayRouteRules: Sendable {
         }
         guard let source else { throw GatewayRoutingError.noRuleForServices(kind: kind.rawValue, route: route, stable: stableService, canary: canaryService) }
         let canaryBackend = (source["backendRefs"]?.arrayValue ?? []).first { $0["name"]?.stringValue == canaryService }
-            .map { Self.removing("weight", from: $0) }
+            .map { $0.removing("weight") }
         let sourceMatches = source["matches"]?.arrayValue ?? []
         for route in headerRoutes where !(route.match ?? []).isEmpty {
             let headers = try (route.match ?? []).map { try Self.header($0.headerName, $0.headerValue, route: route.name) }
@@ -106,13 +106,6 @@ public struct GatewayRouteRules: Sendable {
         (rule["backendRefs"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
     }
 
-    /// An object without one member.
-    static func removing(_ key: String, from object: KubernetesJSON) -> KubernetesJSON {
-        guard var members = object.objectValue else { return object }
-        members[key] = nil
-        return .object(members)
-    }
-
     /// A Gateway API header match: `Exact` or `RegularExpression` (a prefix as `^<escaped>.*`).
     static func header(_ name: String, _ value: StringMatch, route: String) throws -> KubernetesJSON {
         let (type, text) = try matchValue(value, route: route, what: "header \(name)")
@@ -144,7 +137,7 @@ public struct GatewayRouteRules: Sendable {
     private static func matchValue(_ value: StringMatch, route: String, what: String) throws -> (String, String) {
         if let exact = value.exact { return ("Exact", exact) }
         if let regex = value.regex { return ("RegularExpression", regex) }
-        if let prefix = value.prefix { return ("RegularExpression", "^" + NginxCanaryIngress.escapedForRegex(prefix) + ".*") }
+        if let prefix = value.prefix { return ("RegularExpression", RegexPattern.prefix(prefix)) }
         throw GatewayRoutingError.matchNotExpressible(route: route, reason: "\(what) has no exact, prefix or regex")
     }
 }

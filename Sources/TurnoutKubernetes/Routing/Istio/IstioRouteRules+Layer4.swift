@@ -19,24 +19,15 @@ extension IstioRouteRules {
     /// The TLS or TCP routes (`tls`, `tcp`) with the weights set in those `selectors` pick (the first when none).
     public func layer4Routes(_ routes: [KubernetesJSON], selectors: [Layer4Selector], weight: Int, kind: String, service: String) throws -> [KubernetesJSON] {
         let picked = try pickedIndexes(routes, selectors, kind: kind, service: service)
-        return routes.enumerated().map { index, route in
-            guard picked.contains(index) else { return route }
-            return route.replacing(["route"], with: .array((route["route"]?.arrayValue ?? []).map { destination in
-                if isCanary(destination) { return destination.replacing(["weight"], with: .int(weight)) }
-                if isStable(destination) { return destination.replacing(["weight"], with: .int(maxWeight - weight)) }
-                return destination
-            }))
-        }
+        return routes.enumerated().map { index, route in picked.contains(index) ? weighted(route, weight) : route }
     }
 
     /// The canary weight of each TLS or TCP route `selectors` pick; `nil` for one whose weights do not add up.
     public func layer4Weights(_ routes: [KubernetesJSON], selectors: [Layer4Selector]) -> [Int?] {
         let picked = (try? pickedIndexes(routes, selectors, kind: "", service: "")) ?? []
         return picked.sorted().map { index in
-            let destinations = routes[index]["route"]?.arrayValue ?? []
-            guard let canary = destinations.first(where: isCanary), let stable = destinations.first(where: isStable) else { return nil }
-            let canaryWeight = canary["weight"]?.intValue ?? 0
-            return (stable["weight"]?.intValue ?? 0) == maxWeight - canaryWeight ? canaryWeight : nil
+            guard let carried = destinationWeights(of: routes[index]), carried.stable == maxWeight - carried.canary else { return nil }
+            return carried.canary
         }
     }
 

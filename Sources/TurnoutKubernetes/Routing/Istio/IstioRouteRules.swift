@@ -29,7 +29,7 @@ public struct IstioRouteRules: Sendable {
         managedNames = (canary?.trafficRouting?.managedRoutes ?? []).map(\.name)
     }
 
-    /// `http` with the weights set in the routes named (or every unmanaged one) and the managed routes
+    /// `http` with the weights set in the routes named (or the first unmanaged one) and the managed routes
     /// replaced by the header and mirror routes given, placed first.
     public func routes(_ http: [KubernetesJSON], named names: [String], weight: Int, headerRoutes: [SetHeaderRoute], mirrorRoutes: [SetMirrorRoute], service: String) throws -> [KubernetesJSON] {
         let names = weightedNames(http, names)
@@ -40,13 +40,8 @@ public struct IstioRouteRules: Sendable {
                 unmanaged.append(route)
                 continue
             }
-            let destinations = (route["route"]?.arrayValue ?? []).map { destination -> KubernetesJSON in
-                if isCanary(destination) { return destination.replacing(["weight"], with: .int(weight)) }
-                if isStable(destination) { return destination.replacing(["weight"], with: .int(maxWeight - weight)) }
-                return destination
-            }
-            let rewritten = route.replacing(["route"], with: .array(destinations))
-            if weighted == nil, destinations.contains(where: isCanary), destinations.contains(where: isStable) { weighted = rewritten }
+            let rewritten = self.weighted(route, weight)
+            if weighted == nil, destinationWeights(of: rewritten) != nil { weighted = rewritten }
             unmanaged.append(rewritten)
         }
         guard let weighted else { throw IstioRoutingError.noRouteForServices(virtualService: service, routes: names) }
@@ -87,15 +82,28 @@ public struct IstioRouteRules: Sendable {
                 if route["mirror"] != nil { mirrorRoutes.append(name) } else { headerRoutes.append(name) }
                 continue
             }
-            guard isWeighted(route, names) else { continue }
-            let destinations = route["route"]?.arrayValue ?? []
-            guard let canary = destinations.first(where: isCanary), let stable = destinations.first(where: isStable) else { continue }
-            let canaryWeight = canary["weight"]?.intValue ?? 0
-            if (stable["weight"]?.intValue ?? 0) != maxWeight - canaryWeight { isConsistent = false }
-            weights.insert(canaryWeight)
+            guard isWeighted(route, names), let carried = destinationWeights(of: route) else { continue }
+            if carried.stable != maxWeight - carried.canary { isConsistent = false }
+            weights.insert(carried.canary)
         }
         let weight = isConsistent && weights.count == 1 ? weights.first : nil
         return RouterObservation(weight: weight, headerRoutes: headerRoutes.sorted(), mirrorRoutes: mirrorRoutes.sorted())
+    }
+
+    /// A route (HTTP, TLS or TCP) with its canary destination at `weight` and its stable one at the rest.
+    func weighted(_ route: KubernetesJSON, _ weight: Int) -> KubernetesJSON {
+        route.replacing(["route"], with: .array((route["route"]?.arrayValue ?? []).map { destination in
+            if isCanary(destination) { return destination.replacing(["weight"], with: .int(weight)) }
+            if isStable(destination) { return destination.replacing(["weight"], with: .int(maxWeight - weight)) }
+            return destination
+        }))
+    }
+
+    /// The canary and stable destinations' weights of a route; `nil` when it lacks either destination.
+    func destinationWeights(of route: KubernetesJSON) -> (canary: Int, stable: Int)? {
+        let destinations = route["route"]?.arrayValue ?? []
+        guard let canary = destinations.first(where: isCanary), let stable = destinations.first(where: isStable) else { return nil }
+        return (canary["weight"]?.intValue ?? 0, stable["weight"]?.intValue ?? 0)
     }
 
     func isManaged(_ route: KubernetesJSON) -> Bool {

@@ -107,7 +107,7 @@ public enum NginxCanaryIngress {
         } else if let regex = match.headerValue.regex {
             annotations["\(prefix)/canary-by-header-pattern"] = regex
         } else if let start = match.headerValue.prefix {
-            annotations["\(prefix)/canary-by-header-pattern"] = "^" + escapedForRegex(start) + ".*"
+            annotations["\(prefix)/canary-by-header-pattern"] = RegexPattern.prefix(start)
         } else {
             throw NginxRoutingError.headerRouteNotExpressible(rollout: rollout, route: route.name, reason: "its headerValue has no exact, prefix or regex")
         }
@@ -128,22 +128,12 @@ public enum NginxCanaryIngress {
         if exact[exact.index(after: equals)...] == "always" {
             return ["\(prefix)/canary-by-cookie": name, headerRouteAnnotation: route]
         }
-        return ["\(prefix)/canary-by-header": "Cookie", "\(prefix)/canary-by-header-pattern": "(^|;\\s*)" + escapedForRegex(exact) + "(;|$)", headerRouteAnnotation: route]
+        return ["\(prefix)/canary-by-header": "Cookie", "\(prefix)/canary-by-header-pattern": "(^|;\\s*)" + RegexPattern.escaped(exact) + "(;|$)", headerRouteAnnotation: route]
     }
 
     /// The header-route annotations Turnout writes and removes (those `additionalIngressAnnotations` sets stay).
     static func headerRouteKeys(prefix: String) -> [String] {
         ["\(prefix)/canary-by-header", "\(prefix)/canary-by-header-value", "\(prefix)/canary-by-header-pattern", "\(prefix)/canary-by-cookie", headerRouteAnnotation]
-    }
-
-    /// `text` with the characters a regular expression gives meaning to escaped.
-    static func escapedForRegex(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if "\\^$.|?*+()[]{}".contains(character) { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return escaped
     }
 
     /// Whether `current` routes as `desired` asks: controlled by the same owner, the desired annotations
