@@ -107,16 +107,7 @@ struct GatewayAPIControllerTests {
                     plugins:
                       argoproj-labs/gatewayAPI: {httpRoute: demo-route}
             """
-        let ingress = """
-            apiVersion: networking.k8s.io/v1
-            kind: Ingress
-            metadata: {name: demo-ingress}
-            spec:
-              rules:
-                - host: demo.info
-                  http:
-                    paths: [{path: /, pathType: Prefix, backend: {service: {name: stable-svc, port: {number: 80}}}}]
-            """
+        let ingress = RoutedRolloutManifest.stableIngress()
         try await Self.run("tworouters") { harness in
             try await harness.apply(texts: [
                 (file: "services.yaml", text: RoutedRolloutManifest.services), (file: "ingress.yaml", text: ingress),

@@ -13,59 +13,22 @@ import TurnoutService
 @Suite(.enabled(if: KubeTestEnvironment.isAvailable, KubeTestEnvironment.skipMessage))
 struct NginxControllerTests {
     /// Book listings 5.7/5.11's objects in `networking.k8s.io/v1` form, and a rollout routing through them.
-    static let manifests = """
-        apiVersion: v1
-        kind: Service
-        metadata: {name: blue-service}
-        spec:
-          ports: [{protocol: TCP, port: 80, targetPort: 8080}]
-          selector: {app: demo}
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: green-service}
-        spec:
-          ports: [{protocol: TCP, port: 80, targetPort: 8080}]
-          selector: {app: demo}
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata: {name: demo-ingress}
-        spec:
-          rules:
-            - host: demo.info
-              http:
-                paths:
-                  - {path: /, pathType: Prefix, backend: {service: {name: blue-service, port: {number: 80}}}}
-        ---
-        apiVersion: argoproj.io/v1alpha1
-        kind: Rollout
-        metadata: {name: demo}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: demo}}
-          template:
-            metadata:
-              labels: {app: demo}
-              annotations: {turnout.dev/test-ready-after: 1s}
-            spec:
-              containers: [{name: demo, image: "argoproj/rollouts-demo:blue", ports: [{containerPort: 8080}]}]
-          strategy:
-            canary:
-              stableService: blue-service
-              canaryService: green-service
-              trafficRouting:
-                nginx: {stableIngress: demo-ingress}
-                managedRoutes: [{name: testers}]
-              steps:
-                - setWeight: 25
-                - pause: {}
-                - setHeaderRoute:
-                    name: testers
-                    match: [{headerName: X-Canary, headerValue: {exact: "yes"}}]
-                - setWeight: 50
-                - pause: {}
-        """
+    static let manifests = [
+        RoutedRolloutManifest.services(stable: "blue-service", canary: "green-service"),
+        RoutedRolloutManifest.stableIngress(service: "blue-service"),
+        RoutedRolloutManifest.rollout(
+            routing: "            nginx: {stableIngress: demo-ingress}\n            managedRoutes: [{name: testers}]",
+            steps: """
+                        - setWeight: 25
+                        - pause: {}
+                        - setHeaderRoute:
+                            name: testers
+                            match: [{headerName: X-Canary, headerValue: {exact: "yes"}}]
+                        - setWeight: 50
+                        - pause: {}
+                """,
+            stableService: "blue-service", canaryService: "green-service"),
+    ].joined(separator: "\n---\n")
 
     static let canaryName = "demo-demo-ingress-canary"
 

@@ -24,14 +24,7 @@ struct RouterMetricsAnalysisTests {
         ---
         \(RoutedRolloutManifest.services)
         ---
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata: {name: demo-ingress}
-        spec:
-          rules:
-            - host: demo.info
-              http:
-                paths: [{path: /, pathType: Prefix, backend: {service: {name: stable-svc, port: {number: 80}}}}]
+        \(RoutedRolloutManifest.stableIngress())
         ---
         \(RoutedRolloutManifest.rollout(
             group: "turnout.dev", routing: "            nginx: {stableIngress: demo-ingress}",
