@@ -199,7 +199,9 @@ extension ReconcileContext {
         } else if let progressing, !wasStalled, now.seconds(since: progressing.lastUpdateTime) >= deadline {
             status.setCondition(.progressing, .false, reason: .progressDeadlineExceeded, message: "rollout made no progress for \(Int(deadline))s", at: now)
             events.append(RolloutEvent(.progressDeadlineExceeded, "rollout made no progress for \(Int(deadline))s", isWarning: true))
-            if spec.progressDeadlineAbort ?? false {
+            // Only an update in flight is aborted (Argo): a revision that is already the stable one has nothing
+            // to go back to.
+            if spec.progressDeadlineAbort ?? false, desiredHash != status.stableRS {
                 abort(because: "progress deadline of \(Int(deadline))s exceeded")
             }
         }

@@ -118,6 +118,24 @@ import TurnoutCore
         #expect(late.status.phase == .degraded)
     }
 
+    @Test func aFirstRevisionPastItsDeadlineIsDegradedButNotAborted() {
+        // Argo aborts only an update in flight: a first revision is already the stable one.
+        var rollout = F.canaryRollout(replicas: 2, steps: [CanaryStep(setWeight: 50)], image: F.blue)
+        rollout.spec.progressDeadlineSeconds = 60
+        rollout.spec.progressDeadlineAbort = true
+        let empty = RolloutSnapshot(rollout: rollout)
+        let first = reconcile(empty, now: F.start)
+        var slow = F.applied(first, to: empty)
+        slow.revisions = slow.revisions.map { var revision = $0; revision.availableReplicas = 0; revision.readyReplicas = 0; return revision }
+        // The replicas appearing count as progress; the deadline runs from there, and nothing moves after.
+        slow.rollout.status = reconcile(slow, now: F.start.adding(seconds: 1)).status
+        let late = reconcile(slow, now: F.start.adding(seconds: 62))
+        #expect(late.status.condition(.progressing)?.reason == .progressDeadlineExceeded)
+        #expect(late.status.phase == .degraded)
+        #expect(!late.status.isAborted)
+        #expect(!late.events.contains { $0.reason == .aborted })
+    }
+
     @Test func rollbackWindowFastTracksAnOlderRevision() {
         var rollout = F.canaryRollout(replicas: 2, steps: [CanaryStep(setWeight: 50), CanaryStep(pause: PauseStep())], image: F.blue)
         rollout.spec.rollbackWindow = RollbackWindow(revisions: 2)
